@@ -1,0 +1,29 @@
+# Quick start: `make demo` (main job) and `make test` (whole suite). Each sets itself up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup build clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/nhsgraph validate data
+	$(BIN)/nhsgraph build data --out build
+	$(BIN)/nhsgraph show CCGs
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/nhsgraph build data --out build
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,3 @@
+from nhsgraph.cli import main
+
+main(prog_name="nhsgraph")

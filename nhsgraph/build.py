@@ -1,0 +1,81 @@
+"""``nhsgraph build``: validate, then write every registered output, each atomically.
+
+Outputs are pluggable: a module registers a writer with :func:`output`, and the build
+writes them all. Adding a format means adding a module to ``OUTPUT_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from nhsgraph.atomic import write_bytes, write_text
+from nhsgraph.graph import flat_graph
+
+if TYPE_CHECKING:
+    from nhsgraph.dataset import Dataset
+
+Writer = Callable[["Dataset", Path], list[Path]]
+WRITERS: dict[str, Writer] = {}
+OUTPUT_MODULES: list[str] = ["nhsgraph.build"]
+
+
+def output(name: str) -> Callable[[Writer], Writer]:
+    """Register a build output under ``name``."""
+
+    def register(writer: Writer) -> Writer:
+        WRITERS[name] = writer
+        return writer
+
+    return register
+
+
+def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write every registered output into ``out_dir``; returns the files written."""
+    for module in OUTPUT_MODULES:
+        importlib.import_module(module)
+    written: list[Path] = []
+    for name, writer in WRITERS.items():
+        if progress:
+            progress(name)
+        written.extend(writer(dataset, out_dir))
+    return written
+
+
+@output("graphml")
+def write_graphml(dataset: Dataset, out_dir: Path) -> list[Path]:
+    buffer = io.BytesIO()
+    nx.write_graphml(flat_graph(dataset.graph()), buffer, encoding="utf-8", prettyprint=True)
+    path = out_dir / "nhsgraph.graphml"
+    write_bytes(path, buffer.getvalue())
+    return [path]
+
+
+@output("summary")
+def write_summary(dataset: Dataset, out_dir: Path) -> list[Path]:
+    path = out_dir / "summary.json"
+    write_text(path, json.dumps(summary(dataset), indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return [path]
+
+
+def summary(dataset: Dataset) -> dict[str, object]:
+    """Counts per kind, relation and status, and the latest dated source (deterministic)."""
+    relations: dict[str, int] = {}
+    statuses: dict[str, int] = {}
+    for st in dataset.statements:
+        relations[st.relation] = relations.get(st.relation, 0) + 1
+        statuses[st.status] = statuses.get(st.status, 0) + 1
+    dates = [str(e.date) for e in dataset.of_kind("document") if getattr(e, "date", None)]
+    return {
+        "entities": {k: v for k, v in sorted(dataset.counts().items()) if k != "statement"},
+        "statements": len(dataset.statements),
+        "relations": dict(sorted(relations.items())),
+        "statuses": dict(sorted(statuses.items())),
+        "latest_source_date": max(dates) if dates else None,
+    }

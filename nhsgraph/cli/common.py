@@ -1,0 +1,86 @@
+"""The root command group, shared options and the one place errors become messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from nhsgraph.diagnostics import LoadError
+from nhsgraph.names import AmbiguousName, UnknownName
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DATA = "data"
+
+
+class NhsgraphGroup(click.Group):
+    """Turns errors a user can cause into one clear line and an exit code (traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except LoadError as exc:
+            if _debug(ctx):
+                raise
+            for problem in exc.problems:
+                click.echo(problem.format(), err=True)
+            errors = sum(p.severity == "error" for p in exc.problems)
+            click.echo(f"nhsgraph: {errors} error(s) in the data; nothing was written", err=True)
+            sys.exit(1)
+        except (UnknownName, AmbiguousName) as exc:
+            if _debug(ctx):
+                raise
+            click.echo(f"nhsgraph: {exc}", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            if _debug(ctx):
+                raise
+            where = f": {exc.filename}" if exc.filename else ""
+            click.echo(f"nhsgraph: {exc.strerror or exc}{where}", err=True)
+            sys.exit(1)
+        except Exception as exc:  # noqa: BLE001 - last resort: a bug, said plainly
+            if _debug(ctx):
+                raise
+            click.echo(f"nhsgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+            sys.exit(70)
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.params.get("debug")) or bool(os.environ.get("NHSGRAPH_DEBUG"))
+
+
+@click.group(cls=NhsgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="nhsgraph")
+def main(debug: bool) -> None:
+    """nhsgraph: a sourced knowledge graph of NHS (England) organisational reform."""
+
+
+def data_option(function: F) -> F:
+    """``--data PATH``: the curated data folder (default ``data``, or $NHSGRAPH_DATA)."""
+    return click.option(
+        "--data", "data_path", type=click.Path(path_type=Path), envvar="NHSGRAPH_DATA",
+        default=DEFAULT_DATA, show_default=True, help="Curated data folder or file.",
+    )(function)
+
+
+def json_option(function: F) -> F:
+    """``--json``: stable machine-readable output (schemas in docs/json.md)."""
+    return click.option("--json", "as_json", is_flag=True, help="Print stable JSON instead of tables.")(function)
+
+
+def console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False))

@@ -1,0 +1,73 @@
+"""Terminal rendering (rich tables) for entities and statements. Presentation only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+
+from nhsgraph.citations import citation, when_text
+from nhsgraph.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from nhsgraph.dataset import Dataset
+    from nhsgraph.model import Entity, Statement
+
+
+def entity_json(dataset: Dataset, entity: Entity) -> dict[str, Any]:
+    from nhsgraph.citations import source_json, statement_json
+
+    fields = entity.model_dump(mode="json", exclude_none=True, exclude={"sources"})
+    return {
+        "entity": {"kind": entity.kind, **fields, "sources": [source_json(dataset, s) for s in entity.sources]},
+        "statements": [statement_json(dataset, s) for s in dataset.statements_about(entity.id)],
+    }
+
+
+def reads_as(dataset: Dataset, st: Statement, focus: str) -> tuple[str, str]:
+    """How a statement reads from ``focus``'s side: (relation phrase, other party)."""
+    relation = vocabulary().relations.get(st.relation)
+    label = relation.label if relation else st.relation
+    if st.subject == focus and st.object != focus:
+        return label, dataset.label(st.object)
+    if st.object == focus and st.subject != focus:
+        return (relation.inverse_label if relation else f"{label} (inverse)"), dataset.label(st.subject)
+    return f"{dataset.label(st.subject)} {label}", dataset.label(st.object)
+
+
+def show_entity(console: Console, dataset: Dataset, entity: Entity) -> None:
+    kind = vocabulary().kinds[entity.kind].label
+    console.print(f"[bold]{entity.label}[/bold]  [dim]({kind}, id {entity.id})[/dim]")
+    if entity.description:
+        console.print(entity.description)
+    attrs = Table(show_header=False, box=None, pad_edge=False)
+    skip = {"id", "label", "description", "sources", "notes"}
+    for name, value in entity.model_dump(exclude_none=True, by_alias=True).items():
+        if name in skip or value in ([], "", False):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(dataset.label(v) if isinstance(v, str) else str(v) for v in value)
+        elif isinstance(value, str) and value in dataset.entities:
+            value = dataset.label(value)
+        attrs.add_row(f"[dim]{name.replace('_', ' ')}[/dim]", str(value))
+    for source in entity.sources:
+        attrs.add_row("[dim]source[/dim]", citation(dataset, source))
+    console.print(attrs)
+    statements = dataset.statements_about(entity.id)
+    if statements:
+        console.print(statements_table(dataset, statements, entity.id))
+
+
+def statements_table(dataset: Dataset, statements: list[Statement], focus: str) -> Table:
+    table = Table(title=None, show_lines=False, expand=False)
+    for column in ("relation", "with", "when", "status", "by / whose", "source"):
+        table.add_column(column, overflow="fold")
+    for st in sorted(statements, key=lambda s: (str(s.when or ""), s.relation)):
+        phrase, other = reads_as(dataset, st, focus)
+        whose = ", ".join(dataset.label(a) for a in st.attributed_to)
+        by = dataset.label(st.by) if st.by else ""
+        sources = "; ".join(citation(dataset, s) + (f' — "{s.quote}"' if s.quote else "") for s in st.sources)
+        status = st.status if st.status == "fact" else f"[yellow]{st.status}[/yellow]"
+        table.add_row(phrase, other, when_text(st), status, " / ".join(x for x in (by, whose) if x), sources)
+    return table

@@ -1,0 +1,156 @@
+"""Safe YAML reading that keeps the line and column of every key and value.
+
+We compose a node tree with libyaml's safe loader (C speed, no tags constructed, see
+the project's performance notes) and build plain Python values ourselves, recording
+each value's position by its path, so a pydantic error on ``('sources', 0, 'quote')``
+still points at the line the user must edit. Aliases are expanded with a budget, so
+a "billion laughs" document is refused instead of filling memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing; pure Python is slower but equivalent
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+MAX_NODES_FROM_ALIASES = 10_000
+MAX_DEPTH = 64
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class YamlError(Exception):
+    def __init__(self, message: str, mark: Mark):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+@dataclass
+class Located:
+    """A parsed document: plain values plus the position of every value and key."""
+
+    value: Any
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path, key: bool = False) -> Mark:
+        """Position of ``path`` (its key when ``key``), falling back to the nearest enclosing value."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for cut in range(len(path) - 1, -1, -1):
+            if path[:cut] in self.values:
+                return self.values[path[:cut]]
+        return Mark(1, 1)
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _nesting_depth(text: str) -> int:
+    """Cheap upper bound on flow-collection nesting, checked before libyaml recurses."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def parse_yaml(text: str) -> Located:
+    """Parse one YAML document safely, keeping positions. Raises :class:`YamlError`."""
+    if _nesting_depth(text) > MAX_DEPTH * 4:
+        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels; curated data is never this deep", Mark(1, 1))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        problem_mark = exc.problem_mark or exc.context_mark
+        mark = Mark(problem_mark.line + 1, problem_mark.column + 1) if problem_mark else Mark(1, 1)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise YamlError(f"YAML syntax error: {message}", mark) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"YAML error: {exc}", Mark(1, 1)) from None
+    located = Located(value=None)
+    if node is None:
+        return located
+    builder = _Builder(located)
+    located.value = builder.build(node, ())
+    return located
+
+
+class _Builder:
+    def __init__(self, located: Located):
+        self.located = located
+        self.alias_budget = MAX_NODES_FROM_ALIASES
+        self.seen: dict[int, int] = {}
+
+    def build(self, node: yaml.Node, path: Path, depth: int = 0, via_alias: bool = False) -> Any:
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels; curated data is never this deep", _mark(node))
+        # A node reached a second time is an alias: count what its expansion costs.
+        via_alias = via_alias or id(node) in self.seen
+        self.seen[id(node)] = 1
+        if via_alias:
+            self.alias_budget -= 1
+            if self.alias_budget < 0:
+                raise YamlError(
+                    "aliases expand to too many values (a YAML alias bomb?); write the values out instead",
+                    _mark(node),
+                )
+        self.located.values.setdefault(path, _mark(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_COLLECTIONS:
+            raise YamlError(f"unsupported YAML tag {node.tag}; curated data uses plain values only", _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlError("merge keys (<<) are not supported; write the fields out", _mark(key_node))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlError("a mapping key must be a plain name", _mark(key_node))
+                key = str(key_node.value)
+                if key in result:
+                    raise YamlError(f"duplicate key {key!r} in this mapping", _mark(key_node))
+                self.located.keys[(*path, key)] = _mark(key_node)
+                result[key] = self.build(value_node, (*path, key), depth + 1, via_alias)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1, via_alias) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """Resolve a scalar by the safe schema, but keep dates and timestamps as text (precision matters)."""
+    tag, value = node.tag, node.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value.replace("_", ""), 0) if not value.lstrip("+-").isdigit() else int(value)
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return value
+    raise YamlError(f"unsupported YAML tag {tag}; curated data uses plain values only", _mark(node))
