@@ -35,7 +35,9 @@ class Footnotes:
             if key not in self._numbers:
                 self._numbers[key] = len(self.notes) + 1
                 self.notes.append(_note_text(source))
-            marks.append(f"[{self._numbers[key]}]")
+            mark = f"[{self._numbers[key]}]"
+            if mark not in marks:
+                marks.append(mark)
         return "".join(marks)
 
     def print(self, console: Console) -> None:

@@ -57,7 +57,7 @@ def as_of(dataset: Dataset, date: str | dt.date, kind: str | None = None, org_ty
     if org_type is not None:
         wanted = resolve(dataset, org_type)
         if wanted.kind != "org_type":
-            raise ValueError(f"{wanted.label!r} is a {wanted.kind}, not an organisation type")
+            raise ValueError(f"{wanted.label!r} is not an organisation type (it is a kind of {wanted.kind})")
         candidates = list(dict.fromkeys(index.instances.get(wanted.id, [])))
     else:
         candidates = [i for i, e in dataset.entities.items() if e.kind in DATED_KINDS and (kind is None or e.kind == kind)]
@@ -72,7 +72,8 @@ def as_of(dataset: Dataset, date: str | dt.date, kind: str | None = None, org_ty
             continue
         start = span.established_by
         by = (start.by or start.subject) if start is not None else None
-        sources = [*entity.sources, *(start.sources if start is not None else [])]
+        sources = list(entity.sources)
+        sources += [s for s in (start.sources if start is not None else []) if s not in sources]
         note = _precision_note(span.established, span.dissolved) if verdict == "maybe" else None
         answers.append(from_entity(dataset, entity, date=span.established, until=span.dissolved, by=by,
                                    sources=sources, note=note))

@@ -85,30 +85,39 @@ def _all(dataset: Dataset, index: QueryIndex) -> list[Answer]:
                               if st.relation == PROPOSES and dataset.entities[st.object].kind == "org_type"])
     answers += [_entity_answer(dataset, index, dataset.entities[t]) for t in proposed_types]
     for st in dataset.statements:
-        by = dataset.entities.get(st.by) if st.by else None
-        if st.status in PROPOSAL_STATUSES and st.relation not in NOT_CONTENT and not isinstance(by, Proposal):
+        part_of_proposal = any(isinstance(dataset.entities.get(x or ""), Proposal) for x in (st.by, st.subject))
+        if st.status in PROPOSAL_STATUSES and st.relation not in NOT_CONTENT and not part_of_proposal:
             answers.append(_statement_answer(dataset, st))
     return answers
 
 
-def _matches_by(answer: Answer, parties: set[str]) -> bool:
-    return (any(a["id"] in parties for a in answer.attributed_to)
-            or any(s["document"] in parties for s in answer.sources))
+def _matches_by(dataset: Dataset, answer: Answer, parties: set[str], document: str | None) -> bool:
+    """Put forward by one of ``parties``; for a document, also any proposal it sets out or records."""
+    if any(a["id"] in parties for a in answer.attributed_to):
+        return True
+    if document is None:
+        return False
+    entity = dataset.entities.get(answer.id)
+    return (isinstance(entity, Proposal) and entity.document == document) or any(
+        s["document"] == document for s in answer.sources)
 
 
 def proposals(dataset: Dataset, by: str | None = None, about: str | None = None) -> list[Answer]:
     """Every proposal, with its proposers (``attributed_to``), status, date and outcome.
 
     ``by`` keeps proposals put forward by that person, body or document (a person or body
-    also matches through the documents they wrote or published); ``about`` keeps those
+    also matches through the documents they wrote or published, when the proposal is
+    attributed to the document; a document also matches the proposals it sets out or
+    cites as sources); ``about`` keeps those
     concerning that entity. Ordered by date (undated last), then label.
     """
     index = index_for(dataset)
     answers = _all(dataset, index)
     if by is not None:
-        party = resolve(dataset, by).id
-        parties = {party, *(st.object for st in index.by_subject.get(party, []) if st.relation in AUTHORSHIP)}
-        answers = [a for a in answers if _matches_by(a, parties)]
+        party = resolve(dataset, by)
+        parties = {party.id, *(st.object for st in index.by_subject.get(party.id, []) if st.relation in AUTHORSHIP)}
+        document = party.id if party.kind == "document" else None
+        answers = [a for a in answers if _matches_by(dataset, a, parties, document)]
     if about is not None:
         topic = resolve(dataset, about).id
         answers = [a for a in answers if a.id == topic or any(x["id"] == topic for x in a.about)]

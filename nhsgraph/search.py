@@ -53,7 +53,7 @@ def search(dataset: Dataset, text: str, limit: int = 20) -> list[Answer]:
 
     Rank: exact name (plural-tolerant), then names starting with the text, then names
     containing every word of it as a word prefix, then any substring, then close
-    spellings; ties go to the shorter name. ``matched`` says which name matched.
+    spellings (closest first); ties go to the shorter name, then the label. ``matched`` says which name matched.
     """
     query = normalise(text)
     if not query:
@@ -67,8 +67,9 @@ def search(dataset: Dataset, text: str, limit: int = 20) -> list[Answer]:
             best[entity_id] = (score, len(name), name)
     if len(best) < limit and len(query) >= 3:
         spellings = {norm: (name, entity_id) for norm, _, name, entity_id in index.names}
-        for close in difflib.get_close_matches(query, list(spellings), n=limit, cutoff=0.75):
+        closest_first = difflib.get_close_matches(query, list(spellings), n=limit, cutoff=0.75)
+        for rank, close in enumerate(closest_first):
             name, entity_id = spellings[close]
-            best.setdefault(entity_id, (CLOSE, len(name), name))
+            best.setdefault(entity_id, (CLOSE - rank, len(name), name))
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1], dataset.label(item[0]), item[0]))
     return [from_entity(dataset, dataset.entities[i], matched=name) for i, (_, _, name) in ranked[:limit]]
