@@ -137,6 +137,23 @@ def test_json_output_matches_docs_field_for_field(outputs):
     assert not never_met, f"documented types never printed by any run: {sorted(never_met)}"
 
 
-def test_docs_examples_are_valid_json():
-    blocks = re.findall(r"```json\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
-    assert blocks and all(json.loads(block) for block in blocks)
+def examples() -> list[tuple[str, str]]:
+    """(command, JSON text) for every ```json example, by the command section it sits in."""
+    found, command = [], None
+    for part in re.split(r"(```json\n.*?```)", DOC.read_text(encoding="utf-8"), flags=re.DOTALL):
+        if part.startswith("```json"):
+            found.append((command, part.removeprefix("```json\n").removesuffix("```")))
+            continue
+        for line in part.splitlines():
+            heading = re.match(r"^#{2,3} `nhsgraph ([a-z-]+)", line)
+            if heading:
+                command = heading.group(1)
+    return found
+
+
+def test_docs_examples_follow_the_documented_schema():
+    found = examples()
+    assert found
+    for command, text in found:
+        assert command in COMMANDS, "an example must sit under a command's section"
+        Checker().object(json.loads(text), COMMANDS[command], f"example for {command}")
