@@ -61,10 +61,10 @@ def _duplicates(dataset: Dataset) -> Iterator[Problem]:
         key = model.id or ""
         first = dataset.origins.get(key)
         where = f"{first.file}:{first.mark().line}" if first else "elsewhere"
-        what = "id" if isinstance(model, Entity) else "statement"
-        field = "id" if isinstance(model, Entity) or not (model.derived_from) else ()
-        sub = ("id",) if field == "id" and isinstance(model, Entity) else ()
-        yield origin.problem("duplicate-id", f"duplicate {what} {key!r}: already defined at {where}", *sub)
+        if isinstance(model, Entity):
+            yield origin.problem("duplicate-id", f"duplicate id {key!r}: already defined at {where}", "id")
+        else:
+            yield origin.problem("duplicate-statement", f"the same statement is already stated at {where}")
 
 
 def _check_ref(dataset: Dataset, owner: str | None, value: str, allowed: tuple[str, ...], sub: tuple[str | int, ...],
