@@ -113,7 +113,7 @@ def _entity_rules(dataset: Dataset) -> Iterator[Problem]:
         if (isinstance(entity, (Organisation, OrgType)) and entity.established and entity.dissolved
                 and entity.dissolved.certainly_before(entity.established)):
             yield from _at(dataset, eid, "impossible-date",
-                               f"dissolved {entity.dissolved} before it was established {entity.established}", "dissolved")
+                           f"dissolved {entity.dissolved} before it was established {entity.established}", "dissolved")
         if isinstance(entity, OrgType) and entity.proposed_only and entity.established:
             yield from _at(dataset, eid, "impossible-date", "a proposed-only form was never established; remove 'established'", "established")
 
