@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from nhsgraph.dates import PartialDate
@@ -99,11 +100,18 @@ class QueryIndex:
             for entity in dataset.entities.values()
             if hasattr(entity, "established")
         }
-        # (normalised name, its singular form, the name as written, entity id), for search.
-        self.names: list[tuple[str, str, str, str]] = sorted(
-            {(normalise(n), singular(normalise(n)), n, e.id) for e in dataset.entities.values()
-             for n in e.names() if n.strip()}
-        )
+        self._entities = dataset.entities
+
+    @cached_property
+    def names(self) -> list[tuple[str, str, str, str]]:
+        """(normalised name, its singular form, the name as written, entity id), for search; built on first search."""
+        found = set()
+        for entity in self._entities.values():
+            for name in entity.names():
+                key = normalise(name)
+                if key:
+                    found.add((key, singular(key), name, entity.id))
+        return sorted(found)
 
 
 def _earliest(statements: list[Statement]) -> Statement | None:
