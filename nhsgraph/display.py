@@ -108,17 +108,17 @@ def show_entity(console: Console, dataset: Dataset, entity: Entity) -> None:
 
 def statements_table(dataset: Dataset, statements: list[Statement], focus: str,
                      notes: Footnotes | None = None) -> Table:
-    """One row per statement, read from ``focus``'s side; sources go to ``notes`` as numbered
-    footnotes (print them under the table), or inline as short citations without ``notes``."""
+    """One row per statement, read from ``focus``'s side; sources as short citations, each with
+    the number of its footnote in ``notes`` (quote and URL; print them under the table)."""
     table = Table(title=None, show_lines=False, expand=False)
-    for column in ("relation", "with", "when", "status", "by / whose", "src" if notes else "source"):
+    for column in ("relation", "with", "when", "status", "by / whose", "source"):
         table.add_column(column, overflow="fold")
     for st in sorted(statements, key=lambda s: (str(s.when or ""), s.relation)):
         phrase, other = reads_as(dataset, st, focus)
         whose = ", ".join(dataset.label(a) for a in st.attributed_to)
         by = dataset.label(st.by) if st.by else ""
         if notes is not None:
-            sources = notes.mark([source_json(dataset, s) for s in st.sources])
+            sources = "; ".join(f"{citation(dataset, s)} {notes.mark([source_json(dataset, s)])}" for s in st.sources)
         else:
             sources = "; ".join(citation(dataset, s) for s in st.sources)
         status = st.status if st.status == "fact" else f"[yellow]{st.status}[/yellow]"
