@@ -72,7 +72,8 @@ def print_succession(console: Console, subject: dict[str, str], answers: Sequenc
     if facts:
         console.print(table(facts, [(other, lambda a: a.label), ("how", _step), WHEN, BY], notes, "What happened"))
     if claims:
-        console.print(table(claims, [(other, lambda a: a.label), ("how", _step), WHEN, STATUS, WHOSE], notes,
+        console.print(table(claims, [(other, lambda a: a.label), ("how", _step), WHEN, STATUS, WHOSE,
+                                     ("in / by", lambda a: _names([a.by]))], notes,
                             "Proposed, announced or reported (not facts)"))
     notes.print(console)
 
@@ -90,6 +91,10 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
     steps = [*lineage.predecessors, *lineage.successors]
     if steps:
         console.print(table(steps, [("step", _sentence), WHEN, BY, STATUS], notes))
+    if lineage.memberships:
+        console.print(table(lineage.memberships, [("part of", _sentence), ("from", lambda a: human(a.date)),
+                                                  ("until", lambda a: human(a.until)), STATUS], notes,
+                            "Part of (context, not links in the chain)"))
     spans = Table(title="Lifespans", title_justify="left", expand=False)
     for header in ("body", "type", "established", "dissolved"):
         spans.add_column(header, overflow="fold")

@@ -73,15 +73,17 @@ def _text(date: PartialDate | None) -> str | None:
 
 
 def from_statement(dataset: Dataset, entity_id: str, st: Statement, *, reads: str | None,
-                   about: list[str], depth: int = 1, note: str | None = None) -> Answer:
-    """``entity_id`` answers the question because of statement ``st``."""
+                   about: list[str], depth: int = 1, note: str | None = None, by: str | None = None,
+                   when: PartialDate | None = None) -> Answer:
+    """``entity_id`` answers the question because of statement ``st`` (``by``/``when`` override its own)."""
     ref = _ref(dataset, entity_id)
+    when = when or st.when
     return Answer(
-        id=entity_id, label=ref["label"], kind=ref["kind"], status=st.status, date=_text(st.when),
-        until=_text(st.until), by=ref_json(dataset, st.by),
+        id=entity_id, label=ref["label"], kind=ref["kind"], status=st.status, date=_text(when),
+        until=_text(st.until), by=ref_json(dataset, by or st.by),
         attributed_to=[_ref(dataset, a) for a in st.attributed_to], sources=sources_json(dataset, st.sources),
         relation=st.relation, reads=reads, statement=st.id, about=[_ref(dataset, a) for a in about],
-        depth=depth, note=note or st.note, when=st.when,
+        depth=depth, note=note or st.note, when=when,
     )
 
 
@@ -120,12 +122,16 @@ class Lineage:
     ``predecessors`` run from the oldest generation to the most recent, ``successors`` from
     the nearest to the furthest; within a generation, by date. Each answer's ``about`` is
     the neighbour it is linked to, so ``edges()`` gives the chain as a graph.
+    ``memberships`` says what the bodies of the chain were part of, and what was part of the
+    entity asked about (Monitor was part of NHS Improvement from 2016 before merging into
+    NHS England): context for the chain, not links in it.
     """
 
     entity: Ref
     predecessors: list[Answer]
     successors: list[Answer]
     nodes: list[dict[str, Any]]
+    memberships: list[Answer] = field(default_factory=list)
 
     def edges(self) -> list[tuple[str, str, Answer]]:
         """``(earlier id, later id, answer)`` for every link, oldest first."""
@@ -143,4 +149,5 @@ class Lineage:
             "nodes": self.nodes,
             "predecessors": [a.to_json() for a in self.predecessors],
             "successors": [a.to_json() for a in self.successors],
+            "memberships": [a.to_json() for a in self.memberships],
         }

@@ -23,7 +23,7 @@ from nhsgraph.answers import Answer, Lineage, _ref, from_statement
 from nhsgraph.dates import parse_day
 from nhsgraph.existence import as_of
 from nhsgraph.proposals import proposals
-from nhsgraph.query_index import AUTHORSHIP, POSITION_RELATIONS, Link, QueryIndex, index_for
+from nhsgraph.query_index import AUTHORSHIP, PART_OF, POSITION_RELATIONS, Link, QueryIndex, index_for
 from nhsgraph.search import resolve, search
 from nhsgraph.vocabulary import vocabulary
 
@@ -48,9 +48,19 @@ def _day(date: str | dt.date | None) -> dt.date | None:
     return parse_day(date)
 
 
-def _in_effect(st: Statement, day: dt.date) -> bool:
-    """True when the statement had certainly taken effect (or been made) by ``day``."""
-    return st.when is not None and st.when.latest <= day
+def _in_effect(link: Link, day: dt.date) -> bool:
+    """True when the step had certainly taken effect (or been proposed) by ``day``."""
+    return link.when is not None and link.when.latest <= day
+
+
+def _answer(dataset: Dataset, link: Link, node: str, other: str, depth: int) -> Answer:
+    st = link.statement
+    if link.proposal is None:
+        return from_statement(dataset, other, st, reads=reads(st, node), about=[node], depth=depth)
+    verb = "would be replaced by" if node == link.earlier else "would replace"
+    note = f"{dataset.label(link.proposal)}: would abolish {dataset.label(link.earlier)} and establish {dataset.label(link.later)}"
+    return from_statement(dataset, other, st, reads=verb, about=[node], depth=depth, note=note,
+                          by=link.proposal, when=link.when)
 
 
 def _walk(dataset: Dataset, start: str, direction: Direction, transitive: bool,
@@ -63,18 +73,20 @@ def _walk(dataset: Dataset, start: str, direction: Direction, transitive: bool,
     index = index_for(dataset)
     asserted = vocabulary().asserted_statuses
     links: dict[str, list[Link]] = index.successors if direction == "after" else index.predecessors
-    seen, emitted = {start}, set()
+    seen: set[str] = {start}
+    emitted: set[tuple[str | None, str, str]] = set()
     queue: deque[tuple[str, int]] = deque([(start, 0)])
     answers: list[Answer] = []
     while queue:
         node, depth = queue.popleft()
         for link in links.get(node, ()):
             st = link.statement
-            if st.id in emitted or (as_of is not None and not _in_effect(st, as_of)):
+            key = (st.id, link.earlier, link.later)
+            if key in emitted or (as_of is not None and not _in_effect(link, as_of)):
                 continue
-            emitted.add(st.id)
+            emitted.add(key)
             other = link.later if direction == "after" else link.earlier
-            answers.append(from_statement(dataset, other, st, reads=reads(st, node), about=[node], depth=depth + 1))
+            answers.append(_answer(dataset, link, node, other, depth + 1))
             if transitive and st.status in asserted and other not in seen:
                 seen.add(other)
                 queue.append((other, depth + 1))
@@ -89,6 +101,9 @@ def _by_status_then_date(answer: Answer) -> tuple[bool, int, dt.date, str]:
 def replaced_by(dataset: Dataset, name: str, as_of: str | dt.date | None = None,
                 transitive: bool = False) -> list[Answer]:
     """What replaced ``name`` (via replaces, merges_into, renamed_to): facts first, then claims.
+
+    Proposals count too, as claims: a proposal that would abolish ``name`` and establish
+    something else proposes that as its successor (``by`` is the proposal).
 
     ``as_of`` keeps only changes that had certainly taken effect (or been proposed) by that
     day; ``transitive`` follows chains of facts (health authority -> PCT -> CCG -> ICB).
@@ -135,7 +150,16 @@ def lineage(dataset: Dataset, name: str) -> Lineage:
         generations.setdefault(answer.id, answer.depth)
     nodes = [_node(dataset, index, i, g) for i, g in generations.items()]
     nodes.sort(key=lambda n: (n["generation"], n["established"] or "", n["label"]))  # type: ignore[arg-type, return-value]
-    return Lineage(_ref(dataset, entity.id), before, after, nodes)
+    return Lineage(_ref(dataset, entity.id), before, after, nodes, _memberships(dataset, index, entity.id, generations))
+
+
+def _memberships(dataset: Dataset, index: QueryIndex, entity_id: str, chain: dict[str, int]) -> list[Answer]:
+    """What each body of the chain was part of, and what was part of the entity asked about."""
+    answers = [from_statement(dataset, st.object, st, reads=reads(st, node), about=[node], depth=0)
+               for node in chain for st in index.by_subject.get(node, []) if st.relation == PART_OF]
+    answers += [from_statement(dataset, st.subject, st, reads=reads(st, entity_id), about=[entity_id], depth=0)
+                for st in index.by_object.get(entity_id, []) if st.relation == PART_OF]
+    return sorted(answers, key=lambda a: (a.when.earliest if a.when else dt.date.max, a.about[0]["label"], a.label))
 
 
 def _holders(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:

@@ -34,15 +34,23 @@ POSITION_RELATIONS = ("supports", "opposes")
 PROPOSES = "proposes"
 AUTHORSHIP = ("authored", "publishes")
 INSTANCE_OF = "instance_of"
+PART_OF = "part_of"
 
 
 @dataclass(frozen=True)
 class Link:
-    """One succession step: ``earlier`` was followed by ``later`` (a statement says so)."""
+    """One succession step: ``earlier`` was followed by ``later`` (a statement says so).
+
+    ``proposal`` is set when the step is a proposal's content: the proposal would abolish
+    ``earlier`` and establish ``later`` (``statement`` is the establishing one); ``when`` is
+    then the proposal's date.
+    """
 
     earlier: str
     later: str
     statement: Statement
+    proposal: str | None = None
+    when: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,7 @@ class QueryIndex:
                 self.instances[st.object].append(st.subject)
             if event in SUCCESSOR_END:
                 later, earlier = (st.subject, st.object) if SUCCESSOR_END[event] == "subject" else (st.object, st.subject)
-                link = Link(earlier, later, st)
-                self.successors[earlier].append(link)
-                self.predecessors[later].append(link)
+                self._link(Link(earlier, later, st, when=st.when))
             if fact and st.when is not None:
                 if event in STARTS:
                     starts[st.object if STARTS[event] == "object" else st.subject].append(st)
@@ -101,6 +107,30 @@ class QueryIndex:
             if hasattr(entity, "established")
         }
         self._entities = dataset.entities
+        for entity in dataset.of_kind("proposal"):
+            self._proposed_links(entity.id, getattr(entity, "date", None))
+
+    def _link(self, link: Link) -> None:
+        self.successors[link.earlier].append(link)
+        self.predecessors[link.later].append(link)
+
+    def _proposed_links(self, proposal: str, date: PartialDate | None) -> None:
+        """A proposal that would abolish X and establish Y proposes Y as X's successor."""
+        relations = vocabulary().relations
+        content = [*self.by_subject.get(proposal, []), *(s for s in self.by_party.get(proposal, []) if s.by == proposal)]
+
+        def events(kind: dict[str, str]) -> list[Statement]:
+            found = []
+            for st in content:
+                relation = relations.get(st.relation)
+                if relation is not None and kind.get(relation.change_event or "") == "object":
+                    found.append(st)
+            return found
+
+        for ended in events({"abolition": "object"}):
+            for started in events(STARTS):
+                if ended.object != started.object:
+                    self._link(Link(ended.object, started.object, started, proposal, started.when or date))
 
     @cached_property
     def names(self) -> list[tuple[str, str, str, str]]:

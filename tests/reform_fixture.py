@@ -1,8 +1,10 @@
 """A small, fictional reform history for the question tests (on top of conftest's BASE).
 
 Types:  first form (1990-2002) -> middle form (2002-2013) -> old form (2013-2022) -> new form (2022-)
-        and "idea form", a proposed-only form Body X wanted instead of the new form.
-Bodies: Org A merged into Org B (2020); Org C replaced Org B (2022); a proposed merger of
+        and "idea form", a proposed-only form Body X wanted instead of the new form; Body X's
+        proposal "Merge the old forms" would abolish the old form and establish a "merged form".
+Bodies: Org A merged into Org B (2020); Org C replaced Org B (2022); Org B was part of
+        Region H (2014-2022); a proposed merger of
         Org B into Org E, and Org E's own (factual) merger into Org F, which a chain must not follow.
 """
 
@@ -35,6 +37,10 @@ REFORM = {
             label: idea form
             proposed_only: true
             sources: [doc-b]
+          - id: merged-form
+            label: merged form
+            proposed_only: true
+            sources: [doc-b]
         organisations:
           - {id: org-a, label: Org A, org_type: old-form, established: 2013-04-01, dissolved: 2020-04-01, sources: [doc-a]}
           - {id: org-b, label: Org B, aliases: [Twin], org_type: old-form, established: 2013-04-01, dissolved: 2022-07-01, sources: [doc-a]}
@@ -43,6 +49,7 @@ REFORM = {
           - {id: org-e, label: Org E, established: 2010-01-01, dissolved: 2015-01-01, sources: [doc-a]}
           - {id: org-f, label: Org F, established: 2015-01-01, sources: [doc-a]}
           - {id: org-g, label: Org G, org_type: new-form, sources: [doc-a]}
+          - {id: org-h, label: Region H, established: 2010-01-01, sources: [doc-a]}
         proposals:
           - id: prop-1
             label: Merge the old forms
@@ -97,5 +104,12 @@ REFORM = {
             status: proposed
             attributed_to: [body-x]
             sources: [doc-b]
+          - subject: prop-1
+            relation: establishes
+            object: merged-form
+            status: proposed
+            attributed_to: [body-x]
+            sources: [{document: doc-b, quote: "One merged form would take over."}]
+          - {subject: org-b, relation: part_of, object: org-h, from: 2014-04-01, until: 2022-07-01, sources: [doc-a]}
         """,
 }

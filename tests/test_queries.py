@@ -31,13 +31,24 @@ def test_replaced_by_accepts_plural_alias_and_gives_date_by_and_quoted_source(re
 
 def test_replaced_by_lists_facts_first_and_keeps_proposals_apart_with_whose(reform):
     answers = queries.replaced_by(reform, "old form")
-    assert [(a.id, a.status) for a in answers] == [("new-form", "fact"), ("idea-form", "proposed")]
+    assert [(a.id, a.status) for a in answers] == [("new-form", "fact"), ("idea-form", "proposed"),
+                                                   ("merged-form", "proposed")]
     assert answers[1].attributed_to == [{"id": "body-x", "label": "Body X", "kind": "organisation"}]
     assert answers[1].sources[0]["quote"] == "An idea form should replace the old form."
 
 
+def test_a_proposal_that_would_abolish_and_establish_proposes_a_successor(reform):
+    (merged,) = [a for a in queries.replaced_by(reform, "old form") if a.id == "merged-form"]
+    assert (merged.status, merged.by["id"], merged.date, merged.reads) == ("proposed", "prop-1", "2018-05-01",
+                                                                          "would be replaced by")
+    assert [p["id"] for p in merged.attributed_to] == ["body-x"]
+    assert merged.sources[0]["quote"] == "One merged form would take over."
+    assert [(a.id, a.reads) for a in queries.replaced(reform, "merged form")] == [("old-form", "would replace")]
+
+
 def test_replaced_by_transitive_follows_the_chain_of_facts(reform):
-    assert ids(queries.replaced_by(reform, "FF", transitive=True)) == ["middle-form", "old-form", "new-form", "idea-form"]
+    assert ids(queries.replaced_by(reform, "FF", transitive=True)) == [
+        "middle-form", "old-form", "new-form", "idea-form", "merged-form"]
     assert ids(queries.replaced_by(reform, "FF")) == ["middle-form"]
     deep = queries.replaced_by(reform, "FF", transitive=True)[2]
     assert (deep.depth, deep.about[0]["id"]) == (3, "old-form")
@@ -50,8 +61,9 @@ def test_transitive_chain_never_continues_through_a_proposal(reform):
 
 
 def test_replaced_by_as_of_keeps_only_changes_in_effect_by_that_day(reform):
-    assert ids(queries.replaced_by(reform, "old-form", as_of="2022-06-30")) == ["idea-form"]
-    assert ids(queries.replaced_by(reform, "old-form", as_of=dt.date(2022, 7, 1))) == ["new-form", "idea-form"]
+    assert ids(queries.replaced_by(reform, "old-form", as_of="2022-06-30")) == ["idea-form", "merged-form"]
+    assert ids(queries.replaced_by(reform, "old-form", as_of=dt.date(2022, 7, 1))) == [
+        "new-form", "idea-form", "merged-form"]
     assert ids(queries.replaced_by(reform, "old-form", as_of="2018-04-30")) == []
 
 
@@ -69,7 +81,8 @@ def test_replaced_lists_predecessors_and_follows_them_back(reform):
 def test_lineage_orders_predecessors_oldest_first_then_successors(reform):
     result = queries.lineage(reform, "old forms")
     assert ids(result.predecessors) == ["first-form", "middle-form"]
-    assert [(a.id, a.status) for a in result.successors] == [("idea-form", "proposed"), ("new-form", "fact")]
+    assert [(a.id, a.status) for a in result.successors] == [
+        ("idea-form", "proposed"), ("merged-form", "proposed"), ("new-form", "fact")]
     assert result.chain()[:3] == ["first-form", "middle-form", "old-form"]
     assert ("first-form", "middle-form") == result.edges()[0][:2]
     assert ("old-form", "new-form") in [e[:2] for e in result.edges()]
@@ -83,6 +96,15 @@ def test_lineage_of_an_instance_walks_mergers_and_gives_types_and_lifespans(refo
     assert nodes["org-b"]["types"] == [{"id": "old-form", "label": "old form", "kind": "org_type"}]
     assert (nodes["org-b"]["established"], nodes["org-b"]["dissolved"]) == ("2013-04-01", "2022-07-01")
     assert "org-f" not in nodes
+
+
+def test_lineage_memberships_give_what_the_chain_was_part_of_as_context(reform):
+    (member,) = queries.lineage(reform, "Org A").memberships
+    assert (member.id, member.about[0]["id"], member.reads, member.date, member.until) == (
+        "org-h", "org-b", "part of", "2014-04-01", "2022-07-01")
+    (part,) = queries.lineage(reform, "Region H").memberships
+    assert (part.id, part.reads) == ("org-b", "has part")
+    assert queries.lineage(reform, "Region H").successors == []
 
 
 def test_as_of_dissolved_day_is_the_first_day_a_body_no_longer_exists(reform):
@@ -136,7 +158,7 @@ def test_proposals_cover_proposal_entities_proposed_forms_and_proposed_statement
     merge = found[("proposal", "Merge the old forms")]
     assert (merge.status, merge.outcome, [p["id"] for p in merge.attributed_to]) == (
         "rejected", {"date": None, "text": "Not taken up."}, ["body-x"])
-    assert [x["id"] for x in merge.about] == ["old-form"]
+    assert [x["id"] for x in merge.about] == ["old-form", "merged-form"]
     assert all(a.status != "fact" for a in found.values())
 
 
