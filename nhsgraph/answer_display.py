@@ -63,7 +63,8 @@ def print_succession(console: Console, subject: dict[str, str], answers: Sequenc
     facts, claims = _split(answers)
     other = "successor" if direction == "after" else "predecessor"
     if facts:
-        found = "; ".join(f"{a.label}" + (f" ({human(a.date)})" if a.date else "") for a in facts)
+        found = "; ".join(("then " if a.depth > 1 else "") + a.label + (f" ({human(a.date)})" if a.date else "")
+                          for a in facts)
         verb = "was replaced by" if direction == "after" else "replaced"
         console.print(f"[bold]{subject['label']}[/bold] {verb}: {found}")
     else:

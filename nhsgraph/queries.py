@@ -167,15 +167,24 @@ def _holders(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:
     return {entity_id, *(st.object for st in index.by_subject.get(entity_id, []) if st.relation in AUTHORSHIP)}
 
 
+def _proposals_concerning(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:
+    """Proposals whose content (what they would establish, abolish or change) involves the entity."""
+    statements = [*index.by_object.get(entity_id, []), *index.by_subject.get(entity_id, [])]
+    candidates = {x for st in statements for x in (st.subject, st.by) if x and x != entity_id}
+    return {c for c in candidates if getattr(dataset.entities.get(c), "kind", None) == "proposal"}
+
+
 def positions(dataset: Dataset, name: str) -> list[Answer]:
-    """Who supports or opposes ``name`` and, when ``name`` is a holder or a document, what it
-    supports or opposes. Each answer is the holder; ``about`` is what the position is on."""
+    """Who supports or opposes ``name``, or a proposal that would create, abolish or change it;
+    and, when ``name`` is a holder or a document, what it supports or opposes. Each answer is
+    the holder; ``about`` is what the position is on (``name`` or the proposal)."""
     entity = resolve(dataset, name)
     index = index_for(dataset)
     holders = _holders(dataset, index, entity.id)
     found: dict[str, Statement] = {}
-    for st in index.by_object.get(entity.id, []):
-        found[st.id or ""] = st
+    for topic in {entity.id, *_proposals_concerning(dataset, index, entity.id)}:
+        for st in index.by_object.get(topic, []):
+            found[st.id or ""] = st
     for holder in holders:
         for group in (index.by_subject, index.by_party, index.by_source):
             for st in group.get(holder, []):

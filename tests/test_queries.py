@@ -206,3 +206,9 @@ def test_index_is_built_once_and_rebuilt_when_statements_change(reform):
     reform.add_statement(extra)
     assert index_for(reform) is not first
     assert "org-f" in ids(queries.replaced_by(reform, "org-c"))
+
+
+def test_positions_on_a_form_include_positions_on_proposals_that_would_create_it(reform):
+    answers = queries.positions(reform, "merged form")
+    assert [(a.id, a.relation, a.about[0]["id"]) for a in answers] == [
+        ("body-x", "opposes", "prop-1"), ("person-p", "supports", "prop-1")]
