@@ -47,7 +47,8 @@ def _unique(ids: list[str]) -> list[str]:
 
 def _entity_answer(dataset: Dataset, index: QueryIndex, entity: Entity) -> Answer:
     proposes = _proposer_statements(index, entity.id)
-    proposers = _unique([st.subject for st in proposes])
+    named = list(getattr(entity, "proposed_by", []))  # the order the data gives (authors' order)
+    proposers = _unique([*named, *sorted(st.subject for st in proposes if st.subject not in named)])
     sources: list[SourceRef] = list(entity.sources)
     for st in proposes:
         sources.extend(s for s in st.sources if s not in sources)

@@ -63,6 +63,8 @@ def search(dataset: Dataset, text: str, limit: int = 20) -> list[Answer]:
     best: dict[str, tuple[int, int, str]] = {}  # id -> (score, length, name)
     for norm, norm_singular, name, entity_id in index.names:
         score = _score(query, query_singular, words, norm, norm_singular)
+        if score and name == entity_id:
+            score -= 1  # a label or alias matching as well is the better name to show
         if score and (entity_id not in best or (score, -len(name)) > (best[entity_id][0], -best[entity_id][1])):
             best[entity_id] = (score, len(name), name)
     if len(best) < limit and len(query) >= 3:
