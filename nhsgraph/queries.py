@@ -120,7 +120,7 @@ def replaced(dataset: Dataset, name: str, transitive: bool = False) -> list[Answ
 
 
 def _node(dataset: Dataset, index: QueryIndex, entity_id: str, generation: int) -> dict[str, object]:
-    span = index.lifespans.get(entity_id)
+    span = index.lifespan(entity_id)
     return {
         **_ref(dataset, entity_id),
         "generation": generation,
