@@ -9,9 +9,12 @@ If a test here fails after an edit, re-check the source before changing the expe
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 
 from nhsgraph.dataset import Dataset
+from nhsgraph.dates import PartialDate
 from nhsgraph.model import Act, OrgType, Statement
 from nhsgraph.vocabulary import vocabulary
 
@@ -68,6 +71,33 @@ def test_no_structural_change_takes_effect_before_the_royal_assent_of_its_act(bu
                 assert not when.certainly_before(act.royal_assent), (st.subject, st.relation, st.object, str(when))
                 checked += 1
     assert checked >= 20
+
+
+def mentions_day(quote: str, day: PartialDate) -> bool:
+    """True when a quote names the day: '1 April', '1st April' or the legislation.gov.uk form '1.4.2013'."""
+    month = calendar.month_name[day.month or 0]
+    forms = [f"{day.day}{suffix} {month}" for suffix in ("", "st", "nd", "rd", "th")]
+    forms.append(f"{day.day}.{day.month}.{day.year}")
+    return any(form in quote for form in forms)
+
+
+def test_every_change_dated_to_a_day_has_a_quote_that_names_that_day(bundled: Dataset) -> None:
+    """A day-precision effective date must be readable in a source, not inferred from an Act or section number."""
+    change_relations = {name for name, rel in vocabulary().relations.items() if rel.change_event}
+    checked = 0
+    for st in bundled.statements:
+        if st.relation not in change_relations or st.status != "fact":
+            continue
+        if st.date is None or st.date.precision != "day":
+            continue
+        assert any(mentions_day(ref.quote or "", st.date) for ref in st.sources), (
+            st.subject,
+            st.relation,
+            st.object,
+            str(st.date),
+        )
+        checked += 1
+    assert checked >= 25
 
 
 @pytest.mark.parametrize(
