@@ -225,3 +225,17 @@ def test_commissioning_support_units_started_work_on_1_april_2013(bundled: Datas
     csu = bundled.entities["commissioning-support-unit"]
     assert isinstance(csu, OrgType) and str(csu.established) == "2013-04-01"
     assert any("started work on 1 April" in (ref.quote or "") for ref in csu.sources)
+
+
+def test_every_day_precision_period_of_a_form_is_named_in_a_quote_about_it(bundled: Dataset) -> None:
+    """``established``/``dissolved`` to the day must be readable in a quote on the form or a statement about it."""
+    checked = 0
+    for form in bundled.of_kind("org_type"):
+        assert isinstance(form, OrgType)
+        quotes = [ref.quote or "" for ref in form.sources]
+        quotes += [ref.quote or "" for st in bundled.statements_about(form.id) for ref in st.sources]
+        for day in (form.established, form.dissolved):
+            if day is not None and day.precision == "day":
+                assert any(mentions_day(q, day) for q in quotes), (form.id, str(day))
+                checked += 1
+    assert checked >= 20
