@@ -314,6 +314,6 @@ class _Exporter:
         return True
 
 
-def to_rdf(dataset: Dataset, base: str = DEFAULT_BASE) -> RdfExport:
-    """The dataset as RDF triples (deterministic order) under ``base``."""
-    return _Exporter(dataset, Minter(base)).run()
+def to_rdf(dataset: Dataset, base: str | None = None) -> RdfExport:
+    """The dataset as RDF triples (deterministic order) under ``base`` (default https://w3id.org/nhsgraph/id/)."""
+    return _Exporter(dataset, Minter(base or DEFAULT_BASE)).run()

@@ -68,7 +68,7 @@ def serialise(export: RdfExport, format_name: str) -> bytes:
 
 def export_rdf(dataset: Dataset, format_name: str = "turtle", base: str | None = None) -> bytes:
     """The dataset serialised in ``format_name`` (turtle, ntriples, jsonld or trig)."""
-    return serialise(to_rdf(dataset, base) if base else to_rdf(dataset), format_name)
+    return serialise(to_rdf(dataset, base), format_name)
 
 
 @output("rdf")
@@ -86,3 +86,25 @@ def write_rdf(dataset: Dataset, out_dir: Path) -> list[Path]:
         write_bytes(out_dir / name, text.encode("utf-8"))
         written.append(out_dir / name)
     return written
+
+
+def store_payload(dataset: Dataset, base: str | None = None, ontology: bool = True) -> tuple[bytes, int]:
+    """N-Triples for a triple store: the export and (by default) the ontology, and the triple count.
+
+    The example queries read labels and notations from the ontology, so it travels with the data.
+    """
+    from nhsgraph.ontology import ontology_triples
+
+    export = to_rdf(dataset, base)
+    all_triples = [*export.triples(), *(ontology_triples() if ontology else [])]
+    return ox.serialize(all_triples, format=ox.RdfFormat.N_TRIPLES), len(set(all_triples))
+
+
+def nquads(dataset: Dataset, base: str | None = None) -> bytes:
+    """N-Quads of the asserted and claims graphs plus the ontology in its own graph (for ``serve``)."""
+    from nhsgraph.ontology import ontology_triples
+
+    export = to_rdf(dataset, base)
+    graph = ox.NamedNode(rdf_terms().ontology_iri)
+    quads = [*export.quads(), *(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
