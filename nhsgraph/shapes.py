@@ -104,9 +104,9 @@ def shapes_triples() -> list[ox.Triple]:
     for relation in sorted(vocab.relations.values(), key=lambda r: r.name):
         for end, kinds, target in (("subject", relation.subject_kinds, "sh:targetSubjectsOf"),
                                    ("object", relation.object_kinds, "sh:targetObjectsOf")):
-            allowed = " or ".join(vocab.kinds[k].label for k in kinds)
+            allowed = ", ".join(vocab.kinds[k].label for k in kinds)
             shape = b.shape(f"nhsgsh:{relation.name}-{end}",
-                            f"the {end} of {relation.iri} ({relation.label}) must be a {allowed}")
+                            f"the {end} of {relation.iri} ({relation.label}) must be one of: {allowed}")
             b.add(shape, target, relation.iri)
             classes = sorted({vocab.kinds[k].iri for k in kinds})
             b.add(shape, "sh:or", b.alternatives("sh:class", classes))
