@@ -69,12 +69,20 @@ def run_query(store: ox.Store, query: str, bindings: dict[str, Term] | None = No
 
     ``format_name`` ``json`` or ``csv`` also fills ``Results.text`` with standard SPARQL results.
     """
-    substitutions = {ox.Variable(name): value for name, value in (bindings or {}).items()}
+    try:
+        substitutions = {ox.Variable(name): value for name, value in (bindings or {}).items()}
+    except ValueError as exc:
+        raise QueryError(f"invalid variable name to bind: {exc}") from None
     try:
         result = store.query(query, prefixes=prefixes(), use_default_graph_as_union=True,
                              substitutions=substitutions or None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:
+        message = str(exc)
+        if "SELECT projection" in message:
+            message += " (a bound variable must be selected, e.g. SELECT ?target ... or SELECT *)"
+        raise QueryError(f"SPARQL query failed: {message}") from None
     if isinstance(result, ox.QueryTriples):
         triples = list(result)
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes()).decode("utf-8")
