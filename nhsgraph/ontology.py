@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import rdflib
 
 from nhsgraph.atomic import write_text
-from nhsgraph.rdfterms import RdfTerms, rdf_terms
+from nhsgraph.rdfterms import RdfTerms, rdf_terms, to_bytes
 from nhsgraph.vocabulary import vocabulary
 
 ONTOLOGY_DIR = Path("ontology")
@@ -70,7 +70,7 @@ class TripleBuilder:
         the right tool here; large data exports go through pyoxigraph (see nhsgraph.rdfformats).
         """
         graph = rdflib.Graph(bind_namespaces="none")
-        graph.parse(data=ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+        graph.parse(data=to_bytes(self.triples, ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
         for name, namespace in prefixes.items():
             graph.bind(name, namespace)
         return graph.serialize(format="turtle")
@@ -115,10 +115,10 @@ def ontology_triples() -> list[ox.Triple]:
     for relation in sorted(vocab.relations.values(), key=lambda r: r.iri):
         b.described(relation.iri, "owl:ObjectProperty", relation.label, relation.definition, onto)
         b.add(relation.iri, "skos:notation", ox.Literal(relation.name))
-        for kind in relation.subject_kinds:
-            b.add(relation.iri, "schema:domainIncludes", vocab.kinds[kind].iri)
-        for kind in relation.object_kinds:
-            b.add(relation.iri, "schema:rangeIncludes", vocab.kinds[kind].iri)
+        for kind_name in relation.subject_kinds:
+            b.add(relation.iri, "schema:domainIncludes", vocab.kinds[kind_name].iri)
+        for kind_name in relation.object_kinds:
+            b.add(relation.iri, "schema:rangeIncludes", vocab.kinds[kind_name].iri)
         for equivalent in relation.equivalent:
             b.add(relation.iri, "rdfs:subPropertyOf", equivalent)
         inverse = inverse_curie(relation.inverse_label)
@@ -128,8 +128,8 @@ def ontology_triples() -> list[ox.Triple]:
 
     # Our own properties.
     for curie, spec in sorted(terms.raw["properties"].items()):
-        kind = "owl:ObjectProperty" if spec["kind"] == "object" else "owl:DatatypeProperty"
-        b.described(curie, kind, spec["label"], spec["definition"], onto)
+        owl_type = "owl:ObjectProperty" if spec["kind"] == "object" else "owl:DatatypeProperty"
+        b.described(curie, owl_type, spec["label"], spec["definition"], onto)
         if "range" in spec:
             b.add(curie, "rdfs:range", spec["range"])
         for parent in spec.get("subproperty_of", ()):

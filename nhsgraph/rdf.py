@@ -57,7 +57,7 @@ class RdfExport:
 class _Node:
     """Collects one subject's triples, without duplicates, in the order they were added."""
 
-    __slots__ = ("subject", "pairs")
+    __slots__ = ("pairs", "subject")
 
     def __init__(self, subject: ox.NamedNode):
         self.subject = subject
@@ -272,7 +272,7 @@ class _Exporter:
         node.add(self.t("rdf:type"), self.t(spec.cls))
         node.add(self.t("rdf:type"), self.t("org:ChangeEvent"))
         roles = self._roles(st)
-        ends = {r: roles[r] for r in ("original", "resulting") if r in roles}
+        ends: dict[str, str] = {r: roles[r] for r in ("original", "resulting") if r in roles}
         if any(self.kind_of(e) == "org_type" for e in ends.values()):
             node.add(self.t("rdf:type"), self.t("nhsg:TypeChange"))
         node.add(self.t("rdfs:label"), ox.Literal(f"{spec.label}: {self._label(st).value}", language="en"))

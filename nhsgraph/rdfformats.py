@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from nhsgraph.atomic import write_bytes
 from nhsgraph.build import output
 from nhsgraph.rdf import RdfExport, to_rdf
-from nhsgraph.rdfterms import rdf_terms
+from nhsgraph.rdfterms import rdf_terms, to_bytes
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
@@ -56,8 +56,8 @@ def serialise(export: RdfExport, format_name: str) -> bytes:
     """One export in one format, as bytes (UTF-8)."""
     fmt = FORMATS[format_name]
     if fmt.quads:
-        return ox.serialize(export.quads(), format=fmt.rdf_format, prefixes=prefixes())
-    data = ox.serialize(export.triples(), format=fmt.rdf_format, prefixes=prefixes())
+        return to_bytes(export.quads(), fmt.rdf_format, prefixes=prefixes())
+    data = to_bytes(export.triples(), fmt.rdf_format, prefixes=prefixes())
     if fmt.rdf_format == ox.RdfFormat.JSON_LD:
         # pyoxigraph writes expanded JSON-LD (an array of node objects); declare the prefixes in a
         # context around it, so consumers can compact, without re-parsing a large document.
@@ -97,7 +97,7 @@ def store_payload(dataset: Dataset, base: str | None = None, ontology: bool = Tr
 
     export = to_rdf(dataset, base)
     all_triples = [*export.triples(), *(ontology_triples() if ontology else [])]
-    return ox.serialize(all_triples, format=ox.RdfFormat.N_TRIPLES), len(set(all_triples))
+    return to_bytes(all_triples, ox.RdfFormat.N_TRIPLES), len(set(all_triples))
 
 
 def nquads(dataset: Dataset, base: str | None = None) -> bytes:
@@ -107,4 +107,4 @@ def nquads(dataset: Dataset, base: str | None = None) -> bytes:
     export = to_rdf(dataset, base)
     graph = ox.NamedNode(rdf_terms().ontology_iri)
     quads = [*export.quads(), *(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return to_bytes(quads, ox.RdfFormat.N_QUADS)

@@ -6,16 +6,26 @@ term is named in one place and the three cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import pyoxigraph as ox
 import yaml
 
 from nhsgraph.vocabulary import Vocabulary, vocabulary
 
 DEFAULT_BASE = "https://w3id.org/nhsgraph/id/"
+
+
+def to_bytes(items: Iterable[ox.Triple] | Iterable[ox.Quad], rdf_format: ox.RdfFormat,
+             prefixes: dict[str, str] | None = None) -> bytes:
+    """``pyoxigraph.serialize`` into memory (typed: it returns bytes when given no output)."""
+    data = ox.serialize(items, format=rdf_format, prefixes=prefixes)
+    assert data is not None
+    return data
 
 
 @dataclass(frozen=True)

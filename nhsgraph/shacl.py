@@ -13,6 +13,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from nhsgraph.rdf import RdfExport
+from nhsgraph.rdfterms import to_bytes
 from nhsgraph.shapes import shapes_turtle
 
 
@@ -43,7 +44,7 @@ class ShaclReport:
 def export_graph(export: RdfExport) -> rdflib.Graph:
     """The export as an rdflib graph (via N-Triples, the fastest path into rdflib)."""
     graph = rdflib.Graph()
-    graph.parse(data=ox.serialize(export.triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    graph.parse(data=to_bytes(export.triples(), ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     return graph
 
 

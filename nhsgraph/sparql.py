@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from nhsgraph.ontology import ontology_triples
 from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import prefixes
-from nhsgraph.rdfterms import DEFAULT_BASE, Minter, rdf_terms
+from nhsgraph.rdfterms import DEFAULT_BASE, Minter, rdf_terms, to_bytes
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
@@ -85,10 +85,12 @@ def run_query(store: ox.Store, query: str, bindings: dict[str, Term] | None = No
         raise QueryError(f"SPARQL query failed: {message}") from None
     if isinstance(result, ox.QueryTriples):
         triples = list(result)
-        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes()).decode("utf-8")
+        turtle = to_bytes(triples, ox.RdfFormat.TURTLE, prefixes=prefixes()).decode("utf-8")
         return Results([], triples=triples, text=turtle)
     if format_name in RESULT_FORMATS:
-        return Results([], text=result.serialize(format=RESULT_FORMATS[format_name]).decode("utf-8"))
+        text = result.serialize(format=RESULT_FORMATS[format_name])
+        assert text is not None
+        return Results([], text=text.decode("utf-8"))
     if isinstance(result, ox.QueryBoolean):
         return Results([], boolean=bool(result))
     variables = [v.value for v in result.variables]

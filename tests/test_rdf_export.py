@@ -128,15 +128,15 @@ def test_rename_abolition_and_establishment_events_point_the_right_way(rdf_expor
     assert ask(rdf_export, f"""?e a nhsg:Rename ; org:originalOrganization {iri('body-x')} ;
         org:resultingOrganization {iri('body-renamed')} ; prov:startedAtTime "2019"^^<{XSD}gYear> .""")
     assert ask(rdf_export, f"?e a nhsg:Abolition ; nhsg:originalType {iri('old-form')} ; nhsg:legalBasis <{ACT_IRI}> .")
-    assert not ask(rdf_export, f"?e a nhsg:Abolition ; nhsg:resultingType ?x .")
+    assert not ask(rdf_export, "?e a nhsg:Abolition ; nhsg:resultingType ?x .")
     assert ask(rdf_export, f"?e a nhsg:Establishment ; nhsg:resultingType {iri('new-form')} ; nhsg:legalBasis <{ACT_IRI}> .")
-    assert not ask(rdf_export, f"?e a nhsg:Establishment ; nhsg:originalType ?x .")
+    assert not ask(rdf_export, "?e a nhsg:Establishment ; nhsg:originalType ?x .")
 
 
 def test_merger_of_bodies_is_part_of_the_change_of_their_types(rdf_export):
     assert ask(rdf_export, f"""?e a nhsg:Merger ; org:originalOrganization {iri('body-old')} ; nhsg:partOfChange ?t .
         ?t a nhsg:Replacement ; nhsg:originalType {iri('old-form')} ; nhsg:resultingType {iri('new-form')} .""")
-    assert not ask(rdf_export, f"?e a nhsg:Rename ; nhsg:partOfChange ?t .")
+    assert not ask(rdf_export, "?e a nhsg:Rename ; nhsg:partOfChange ?t .")
 
 
 def test_dates_keep_their_precision(rdf_export):

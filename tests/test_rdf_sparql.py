@@ -6,13 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdf_fixtures import REPO, bundled_with, rdf_dataset, rdf_folder  # noqa: F401
 
-import nhsgraph
 from nhsgraph.cli import main
 from nhsgraph.sparql import QueryError, compact, query_dataset
 
