@@ -53,8 +53,13 @@ def prefixes() -> dict[str, str]:
 
 
 def serialise(export: RdfExport, format_name: str) -> bytes:
-    """One export in one format, as bytes (UTF-8)."""
+    """One export in one format, as bytes (UTF-8).
+
+    N-Triples is written as produced; the other formats are pyoxigraph's rewriting of it.
+    """
     fmt = FORMATS[format_name]
+    if fmt.rdf_format == ox.RdfFormat.N_TRIPLES:
+        return export.ntriples()
     if fmt.quads:
         return to_bytes(export.quads(), fmt.rdf_format, prefixes=prefixes())
     data = to_bytes(export.triples(), fmt.rdf_format, prefixes=prefixes())
@@ -96,15 +101,19 @@ def store_payload(dataset: Dataset, base: str | None = None, ontology: bool = Tr
     from nhsgraph.ontology import ontology_triples
 
     export = to_rdf(dataset, base)
-    all_triples = [*export.triples(), *(ontology_triples() if ontology else [])]
-    return to_bytes(all_triples, ox.RdfFormat.N_TRIPLES), len(set(all_triples))
+    data = export.ntriples()
+    count = len(export)
+    if ontology:
+        extra = ontology_triples()
+        data += to_bytes(extra, ox.RdfFormat.N_TRIPLES)
+        count += len(extra)
+    return data, count
 
 
 def nquads(dataset: Dataset, base: str | None = None) -> bytes:
     """N-Quads of the asserted and claims graphs plus the ontology in its own graph (for ``serve``)."""
     from nhsgraph.ontology import ontology_triples
 
-    export = to_rdf(dataset, base)
     graph = ox.NamedNode(rdf_terms().ontology_iri)
-    quads = [*export.quads(), *(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())]
-    return to_bytes(quads, ox.RdfFormat.N_QUADS)
+    onto = to_bytes((ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples()), ox.RdfFormat.N_QUADS)
+    return to_rdf(dataset, base).nquads() + onto

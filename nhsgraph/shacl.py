@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
 from nhsgraph.rdf import RdfExport
-from nhsgraph.rdfterms import to_bytes
 from nhsgraph.shapes import shapes_turtle
 
 
@@ -44,7 +42,7 @@ class ShaclReport:
 def export_graph(export: RdfExport) -> rdflib.Graph:
     """The export as an rdflib graph (via N-Triples, the fastest path into rdflib)."""
     graph = rdflib.Graph()
-    graph.parse(data=to_bytes(export.triples(), ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    graph.parse(data=export.ntriples().decode("utf-8"), format="nt")
     return graph
 
 

@@ -47,12 +47,11 @@ class Results:
 
 def load_store(dataset: Dataset, base: str = DEFAULT_BASE, ontology: bool = True) -> ox.Store:
     """An in-memory store with the dataset (asserted and claims graphs) and, by default, the ontology."""
-    export = to_rdf(dataset, base)
     store = ox.Store()
-    store.bulk_extend(export.quads())
+    store.load(to_rdf(dataset, base).nquads(), format=ox.RdfFormat.N_QUADS)
     if ontology:
         graph = ox.NamedNode(rdf_terms().ontology_iri)
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())
     return store
 
 
