@@ -13,22 +13,21 @@ from __future__ import annotations
 
 import argparse
 import io
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import rdflib  # noqa: E402
+import pyoxigraph as ox
+import rdflib
 
-from nhsgraph.dataset import Dataset  # noqa: E402
-from nhsgraph.model import Act, Document, Organisation, OrgType, SourceRef, Statement  # noqa: E402
-from nhsgraph.rdf import to_rdf  # noqa: E402
-from nhsgraph.rdfformats import FORMATS, serialise  # noqa: E402
-from nhsgraph.rdfterms import to_bytes  # noqa: E402
-
-import pyoxigraph as ox  # noqa: E402
+from nhsgraph.dataset import Dataset
+from nhsgraph.model import Act, Document, Organisation, OrgType, SourceRef, Statement
+from nhsgraph.rdf import to_rdf
+from nhsgraph.rdfformats import FORMATS, serialise
+from nhsgraph.rdfterms import to_bytes
 
 
 def synthetic(statements: int) -> Dataset:
