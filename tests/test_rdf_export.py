@@ -5,8 +5,10 @@ pointing the right way, dates at their real precision, Acts at their legislation
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -180,3 +182,15 @@ def test_export_command_writes_file_or_stdout(rdf_folder, tmp_path):
     assert result.exit_code == 0, result.output
     stdout = CliRunner().invoke(main, ["export", "--data", str(rdf_folder), "--format", "ntriples"])
     assert out.read_bytes() == stdout.stdout_bytes and b"<https://w3id.org/nhsgraph/ontology#replaces>" in out.read_bytes()
+
+
+GOLDEN = Path(__file__).parent / "golden" / "rdf_fixture.ttl"
+
+
+def test_fixture_turtle_matches_the_golden_file(rdf_export):
+    """A change to the RDF output is a visible diff here; after an intended change, regenerate with
+    NHSGRAPH_UPDATE_GOLDEN=1 python -m pytest tests/test_rdf_export.py and review the diff."""
+    turtle = serialise(rdf_export, "turtle").decode("utf-8")
+    if os.environ.get("NHSGRAPH_UPDATE_GOLDEN"):
+        GOLDEN.write_text(turtle, encoding="utf-8")
+    assert turtle == GOLDEN.read_text("utf-8")
