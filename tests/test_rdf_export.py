@@ -14,12 +14,14 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdf_fixtures import ACT_IRI, NHSG, ORG, PROV, RDF_DATA, XSD, ask, iri, rdf_dataset, rdf_export, rdf_folder  # noqa: F401
 
 import nhsgraph
 from nhsgraph.build import build
 from nhsgraph.cli import main
-from nhsgraph.rdf import to_rdf
+from nhsgraph.rdf import literal, to_rdf
 from nhsgraph.rdfformats import FORMATS, serialise
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -194,3 +196,31 @@ def test_fixture_turtle_matches_the_golden_file(rdf_export):
     if os.environ.get("NHSGRAPH_UPDATE_GOLDEN"):
         GOLDEN.write_text(turtle, encoding="utf-8")
     assert turtle == GOLDEN.read_text("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_survives_as_an_ntriples_literal(text):
+    line = f"<http://example.org/s> <http://example.org/p> {literal(text, language='en')} .\n".encode()
+    (quad,) = ox.parse(line, format=ox.RdfFormat.N_TRIPLES)
+    assert quad.object.value == text and quad.object.language == "en"
+    (triple,) = rdflib.Graph().parse(data=line.decode(), format="nt")
+    assert str(triple[2]) == text
+
+
+def test_quotes_with_quotes_backslashes_and_newlines_round_trip(write_data):
+    tricky = 'He said "no" \\ then\nleft'
+    folder = write_data({"q.yaml": f"""\
+        statements:
+          - subject: body-x
+            relation: opposes
+            object: new-form
+            sources:
+              - document: doc-a
+                quote: {json.dumps(tricky)}
+        """})
+    export = to_rdf(nhsgraph.load(folder))
+    quotes = [t.object.value for t in export.triples() if t.predicate.value == NHSG + "quote"]
+    assert quotes == [tricky]
+    for name in FORMATS:
+        assert len(list(ox.parse(serialise(export, name), format=FORMATS[name].rdf_format))) == len(export)
