@@ -13,10 +13,11 @@ In TriG, non-fact statements sit in their own named graph (``<base>graph/claims`
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+CHUNK = 100_000  # lines per write: bounded memory without a syscall per triple
 DATE_TYPES = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
 # N-Triples string escapes (canonical form: ECHAR for these, UCHAR for other control characters).
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
@@ -51,15 +53,26 @@ class RdfExport:
     minter: Minter = field(default_factory=Minter)
 
     def ntriples(self) -> bytes:
-        return "".join(self.asserted).encode("utf-8") + "".join(self.claims).encode("utf-8")
+        out = io.BytesIO()
+        self.write_ntriples(out)
+        return out.getvalue()
 
     def nquads(self) -> bytes:
         """The same triples with their named graph (``<base>graph/asserted`` or ``<base>graph/claims``)."""
-        parts = []
+        out = io.BytesIO()
+        self.write_nquads(out)
+        return out.getvalue()
+
+    def write_ntriples(self, out: BinaryIO) -> None:
+        for lines in (self.asserted, self.claims):
+            for chunk in range(0, len(lines), CHUNK):
+                out.write("".join(lines[chunk:chunk + CHUNK]).encode("utf-8"))
+
+    def write_nquads(self, out: BinaryIO) -> None:
         for lines, graph in ((self.asserted, self.minter.asserted_graph), (self.claims, self.minter.claims_graph)):
             suffix = f" <{graph}> .\n"
-            parts.append("".join(line[:-3] + suffix for line in lines))
-        return "".join(parts).encode("utf-8")
+            for chunk in range(0, len(lines), CHUNK):
+                out.write("".join(line[:-3] + suffix for line in lines[chunk:chunk + CHUNK]).encode("utf-8"))
 
     def triples(self) -> Iterator[ox.Triple]:
         """The triples as pyoxigraph objects (parsed, so every IRI and literal is checked)."""

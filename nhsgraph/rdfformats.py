@@ -6,14 +6,16 @@ order produced by :mod:`nhsgraph.rdf` gives byte-identical files for the same da
 
 from __future__ import annotations
 
+import io
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
-from nhsgraph.atomic import write_bytes
+from nhsgraph.atomic import atomic_open, write_bytes
 from nhsgraph.build import output
 from nhsgraph.rdf import RdfExport, to_rdf
 from nhsgraph.rdfterms import rdf_terms, to_bytes
@@ -53,22 +55,37 @@ def prefixes() -> dict[str, str]:
 
 
 def serialise(export: RdfExport, format_name: str) -> bytes:
-    """One export in one format, as bytes (UTF-8).
+    """One export in one format, as bytes (UTF-8)."""
+    out = io.BytesIO()
+    write_format(export, format_name, out)
+    return out.getvalue()
 
-    N-Triples is written as produced; the other formats are pyoxigraph's rewriting of it.
+
+def write_format(export: RdfExport, format_name: str, out: BinaryIO, source: Path | None = None) -> None:
+    """Write one format to ``out``.
+
+    N-Triples is written as produced. The other formats are pyoxigraph's rewriting of it, read
+    from ``source`` (an N-Triples file of this export, or N-Quads for TriG) when given, so a large
+    build streams from file to file instead of holding every format in memory at once.
     """
     fmt = FORMATS[format_name]
     if fmt.rdf_format == ox.RdfFormat.N_TRIPLES:
-        return export.ntriples()
-    if fmt.quads:
-        return to_bytes(export.quads(), fmt.rdf_format, prefixes=prefixes())
-    data = to_bytes(export.triples(), fmt.rdf_format, prefixes=prefixes())
+        export.write_ntriples(out)
+        return
+    parse_format = ox.RdfFormat.N_QUADS if fmt.quads else ox.RdfFormat.N_TRIPLES
+    if source is not None:
+        parsed = ox.parse(path=source, format=parse_format, lenient=True)
+    else:
+        parsed = ox.parse(export.nquads() if fmt.quads else export.ntriples(), format=parse_format, lenient=True)
+    items = parsed if fmt.quads else (quad.triple for quad in parsed)
     if fmt.rdf_format == ox.RdfFormat.JSON_LD:
         # pyoxigraph writes expanded JSON-LD (an array of node objects); declare the prefixes in a
-        # context around it, so consumers can compact, without re-parsing a large document.
-        context = json.dumps(prefixes(), sort_keys=True).encode()
-        data = b'{"@context":' + context + b',"@graph":' + data.strip() + b"}\n"
-    return data
+        # context around it, so consumers can compact, without re-reading a large document.
+        out.write(b'{"@context":' + json.dumps(prefixes(), sort_keys=True).encode() + b',"@graph":')
+        ox.serialize(items, out, ox.RdfFormat.JSON_LD)
+        out.write(b"}\n")
+    else:
+        ox.serialize(items, out, fmt.rdf_format, prefixes=prefixes())
 
 
 def export_rdf(dataset: Dataset, format_name: str = "turtle", base: str | None = None) -> bytes:
@@ -83,10 +100,21 @@ def write_rdf(dataset: Dataset, out_dir: Path) -> list[Path]:
 
     export = to_rdf(dataset)
     written = []
-    for fmt in FORMATS.values():
-        path = out_dir / f"nhsgraph{fmt.suffix}"
-        write_bytes(path, serialise(export, fmt.name))
-        written.append(path)
+    ntriples = out_dir / f"nhsgraph{FORMATS['ntriples'].suffix}"
+    with atomic_open(ntriples, "wb") as handle:
+        export.write_ntriples(handle)
+    written.append(ntriples)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".nquads-") as tmp:
+        nquads_file = Path(tmp) / "nhsgraph.nq"
+        with nquads_file.open("wb") as handle:
+            export.write_nquads(handle)
+        for fmt in FORMATS.values():
+            if fmt.name == "ntriples":
+                continue
+            path = out_dir / f"nhsgraph{fmt.suffix}"
+            with atomic_open(path, "wb") as handle:
+                write_format(export, fmt.name, handle, nquads_file if fmt.quads else ntriples)
+            written.append(path)
     for name, text in (("nhsgraph-ontology.ttl", ontology_turtle()), ("nhsgraph-shapes.ttl", shapes_turtle())):
         write_bytes(out_dir / name, text.encode("utf-8"))
         written.append(out_dir / name)

@@ -114,6 +114,10 @@ class Minter:
             raise ValueError(f"--base must end with '/' or '#', got {self.base!r}")
         if not self.base.startswith(("http://", "https://", "urn:")):
             raise ValueError(f"--base must be an absolute http(s) or urn IRI, got {self.base!r}")
+        try:
+            ox.NamedNode(self.base + "x")  # every IRI we mint starts with the base: check it once
+        except ValueError as exc:
+            raise ValueError(f"--base is not a valid IRI ({exc}): {self.base!r}") from None
 
     def entity(self, entity_id: str, legislation_id: str | None = None) -> str:
         """An entity's IRI: an Act's legislation.gov.uk id when it has one, else base + id."""
