@@ -17,7 +17,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -36,7 +36,7 @@ DATE_TYPES = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "
 # N-Triples string escapes (canonical form: ECHAR for these, UCHAR for other control characters).
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
             ord("\b"): "\\b", ord("\f"): "\\f"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x00, 0x20), 0x7F) if c not in _ESCAPES})
+_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _ESCAPES})
 _NEEDS_ESCAPE = re.compile('[\\x00-\\x1f\\x7f"\\\\]')
 
 
@@ -63,12 +63,12 @@ class RdfExport:
         self.write_nquads(out)
         return out.getvalue()
 
-    def write_ntriples(self, out: BinaryIO) -> None:
+    def write_ntriples(self, out: IO[bytes]) -> None:
         for lines in (self.asserted, self.claims):
             for chunk in range(0, len(lines), CHUNK):
                 out.write("".join(lines[chunk:chunk + CHUNK]).encode("utf-8"))
 
-    def write_nquads(self, out: BinaryIO) -> None:
+    def write_nquads(self, out: IO[bytes]) -> None:
         for lines, graph in ((self.asserted, self.minter.asserted_graph), (self.claims, self.minter.claims_graph)):
             suffix = f" <{graph}> .\n"
             for chunk in range(0, len(lines), CHUNK):

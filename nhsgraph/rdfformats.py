@@ -11,7 +11,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -61,7 +61,7 @@ def serialise(export: RdfExport, format_name: str) -> bytes:
     return out.getvalue()
 
 
-def write_format(export: RdfExport, format_name: str, out: BinaryIO, source: Path | None = None) -> None:
+def write_format(export: RdfExport, format_name: str, out: IO[bytes], source: Path | None = None) -> None:
     """Write one format to ``out``.
 
     N-Triples is written as produced. The other formats are pyoxigraph's rewriting of it, read
