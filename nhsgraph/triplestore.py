@@ -178,8 +178,8 @@ def serve(nquads: bytes, host: str, port: int, announce: Callable[[str], None]) 
         process = start_server(f"{host}:{port}", location, read_only=True)
         # Stop the server with us, whether by Ctrl-C or by SIGTERM (never leave it running orphaned).
         previous = signal.signal(signal.SIGTERM, _interrupt)
-        announce(f"SPARQL endpoint: http://{host}:{port}/query (Ctrl-C to stop)")
         try:
+            announce(f"SPARQL endpoint: http://{host}:{port}/query (Ctrl-C to stop)")
             return process.wait()
         except KeyboardInterrupt:
             return 0
