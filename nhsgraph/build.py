@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 Writer = Callable[["Dataset", Path], list[Path]]
 WRITERS: dict[str, Writer] = {}
-OUTPUT_MODULES: list[str] = ["nhsgraph.build"]
+OUTPUT_MODULES: list[str] = ["nhsgraph.build", "nhsgraph.rdfformats"]
 
 
 def output(name: str) -> Callable[[Writer], Writer]:
