@@ -1,0 +1,198 @@
+"""Label placement for the renderer: measure each text, offer candidate positions near what it
+names, let :func:`layout.place_labels` choose, then draw the winners.
+
+Bar labels go first (inside the bar when they fit, else beside or above it); then one label
+per group of edges sharing a text and a date (one "Act, date" label serves every arrow of
+the same reorganisation). What finds no clear place becomes a numbered note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from matplotlib.patheffects import withStroke
+from matplotlib.text import Text
+
+from nhsgraph.diagram import style
+from nhsgraph.diagram.layout import Box, LabelRequest, place_labels
+from nhsgraph.diagram.model import Bar, Diagram, Edge
+
+if TYPE_CHECKING:
+    from nhsgraph.diagram.render import Rendered
+
+Anchor = tuple[float, float, str]  # display x, display y (text centre line), horizontal alignment
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class _Item:
+    key: str
+    text: str
+    anchors: list[Anchor]
+    fontsize: float
+    colour: str
+    style: str = "normal"
+    weight: str = "normal"
+    halo: bool = True
+    allowed: set[int] = field(default_factory=set)
+    edge_ids: list[str] = field(default_factory=list)
+    bar_id: str | None = None
+    note: str = ""
+
+
+class Placer:
+    """Collects obstacles and label candidates while the renderer draws, then places labels."""
+
+    def __init__(self, rendered: Rendered, renderer: Any, fs: float, bar_h: float) -> None:
+        self.rendered = rendered
+        self.ax = rendered.axes
+        self.renderer = renderer
+        self.fs = fs
+        self.bar_h = bar_h
+        self.px = rendered.figure.dpi / 72  # display pixels per point
+        self.hard: list[Box] = []
+        self.soft: list[Box] = []
+        self.bar_items: list[_Item] = []
+        self.arrow_anchors: dict[str, list[Anchor]] = {}
+        self.mark_anchors: dict[str, list[Anchor]] = {}
+        self.notes: list[tuple[str, list[str], list[str]]] = []
+
+    # -- geometry ------------------------------------------------------------------
+    def _display(self, x: float, y: float) -> tuple[float, float]:
+        px, py = self.ax.transData.transform((x, y))
+        return float(px), float(py)
+
+    def points_to_x(self, points: float) -> float:
+        (x0, _), (x1, _) = self._display(0.0, 0.0), self._display(1.0, 0.0)
+        return points * self.px / (x1 - x0)
+
+    def _measure(self, item: _Item) -> tuple[float, float]:
+        probe = Text(0, 0, item.text, fontsize=item.fontsize, fontstyle=item.style, fontweight=item.weight)
+        probe.set_figure(self.rendered.figure)
+        box = probe.get_window_extent(self.renderer)
+        return box.width, box.height
+
+    @staticmethod
+    def _box(anchor: Anchor, w: float, h: float) -> Box:
+        x, y, ha = anchor
+        x0 = x - {"left": 0.0, "center": w / 2, "right": w}[ha]
+        return Box(x0, y - h / 2, x0 + w, y + h / 2)
+
+    # -- collecting ----------------------------------------------------------------
+    def add_bar(self, bar: Bar, lane: int, x0: float, x1: float, colour: str) -> None:
+        (ax0, ay0), (ax1, ay1) = self._display(x0, lane + self.bar_h / 2), self._display(x1, lane - self.bar_h / 2)
+        box = Box(min(ax0, ax1), min(ay0, ay1), max(ax0, ax1), max(ay0, ay1))
+        index = len(self.hard)
+        self.hard.append(box)
+        solid_end = self._display(bar.end, lane)[0]
+        pad, cy, gap = 0.4 * self.fs * self.px, (box.y0 + box.y1) / 2, 2.5
+        item = _Item(key=f"bar:{bar.id}", text=bar.caption, anchors=[], fontsize=self.fs, colour=style.TEXT,
+                     style="italic" if bar.proposed else "normal", allowed={index}, bar_id=bar.id,
+                     note=bar.caption)
+        w, h = self._measure(item)
+        above, below = box.y1 + gap + h / 2, box.y0 - gap - h / 2
+        inside = w + 2 * pad <= solid_end - box.x0 and h <= box.y1 - box.y0
+        if inside:
+            item.anchors.append((box.x0 + pad, cy, "left"))
+            item.colour = style.TEXT if bar.proposed else style.text_colour_on(colour)
+            item.halo = False
+        item.anchors += [(box.x1 + pad, cy, "left"), (box.x0, above, "left"), (box.x0, below, "left"),
+                         (box.x0 - pad, cy, "right"), (box.x1, above, "right"), (box.x1, below, "right")]
+        item.anchors += [(box.x0 + k * w / 3, y, "left") for k in range(1, 7) for y in (above, below)]
+        self.bar_items.append(item)
+
+    def add_arrow(self, edge: Edge, x: float, y0: float, y1: float) -> None:
+        (px, py0), (_, py1) = self._display(x, y0), self._display(x, y1)
+        lo, hi = min(py0, py1), max(py0, py1)
+        self.soft.append(Box(px - 3, lo, px + 3, hi))
+        pad = 0.45 * self.fs * self.px
+        lane_px = abs(self._display(0, 0)[1] - self._display(0, 1)[1])
+        ys = [(lo + hi) / 2]
+        lane_lo, lane_hi = sorted((y0, y1))
+        k = int(lane_lo + 0.5)
+        while k + 0.5 < lane_hi:  # the gaps between lanes the arrow passes through
+            ys.append(self._display(x, k + 0.5)[1])
+            k += 1
+        ys += [lo + lane_px * 0.15, hi - lane_px * 0.15, hi + lane_px * 0.3, lo - lane_px * 0.3]
+        self.arrow_anchors[edge.id] = [(px + side * pad, y, "left" if side > 0 else "right")
+                                       for y in ys for side in (1, -1)]
+
+    def add_mark(self, edge: Edge, x: float, lane: int) -> None:
+        px, py = self._display(x, lane)
+        r = 0.5 * self.fs * self.px
+        self.hard.append(Box(px - r, py - r, px + r, py + r))
+        half = abs(self._display(0, 0)[1] - self._display(0, self.bar_h)[1]) / 2
+        pad = 0.7 * self.fs * self.px
+        self.mark_anchors[edge.id] = [
+            (px + pad, py, "left"), (px + pad, py + half + pad, "left"), (px + pad, py - half - pad, "left"),
+            (px - pad, py + half + pad, "right"), (px - pad, py - half - pad, "right"),
+            (px + pad, py + 2 * half + pad, "left"), (px + pad, py - 2 * half - pad, "left"),
+        ]
+
+    # -- placing -------------------------------------------------------------------
+    def _edge_items(self, diagram: Diagram) -> list[_Item]:
+        groups: dict[tuple[str, float], list[Edge]] = {}
+        for edge in diagram.edges:
+            groups.setdefault((edge.label, round(edge.when or 0.0, 3)), []).append(edge)
+        items = []
+        for (text, _), edges in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
+            anchors = [a for e in edges for a in (self.arrow_anchors.get(e.id) or self.mark_anchors.get(e.id, []))]
+            proposed = all(e.proposed for e in edges)
+            what = "; ".join(f"{diagram.label_of(e.source)} → {diagram.label_of(e.target)}" if e.arrow
+                             else f"{diagram.label_of(e.target)}" for e in edges)
+            items.append(_Item(key="edge:" + ",".join(e.id for e in edges), text=text, anchors=anchors,
+                               fontsize=self.fs * 0.85, colour=style.MUTED_TEXT if proposed else style.TEXT,
+                               style="italic" if proposed else "normal", edge_ids=[e.id for e in edges],
+                               note=f"{what}: {text}"))
+        return items
+
+    def place(self, diagram: Diagram) -> None:
+        """Place every bar label, then every edge label; footnote what does not fit."""
+        items = self.bar_items + self._edge_items(diagram)
+        bounds = Box(*self.ax.get_window_extent(self.renderer).extents)
+        requests, sizes = [], []
+        for item in items:
+            w, h = self._measure(item)
+            sizes.append((w, h))
+            requests.append(LabelRequest(item.key, [self._box(a, w, h) for a in item.anchors], item.allowed))
+        chosen = place_labels(requests, self.hard, self.soft, bounds)
+        placed = [r.candidates[i] for r, i in ((r, chosen[r.key]) for r in requests) if i is not None]
+        missing: list[_Item] = []
+        for item in items:
+            index = chosen[item.key]
+            if index is None:
+                missing.append(item)
+                continue
+            self._text(item, item.anchors[index], item.text)
+        self._footnote(missing, bounds, placed)
+
+    def _footnote(self, missing: Sequence[_Item], bounds: Box, placed: list[Box]) -> None:
+        markers: list[_Item] = []
+        for number, item in enumerate(missing, start=1):
+            mark = CIRCLED[number - 1] if number <= len(CIRCLED) else f"({number})"
+            self.notes.append((f"{mark}  {item.note}", item.edge_ids, [item.bar_id] if item.bar_id else []))
+            markers.append(_Item(key=f"marker:{number}", text=mark, anchors=item.anchors, fontsize=self.fs,
+                                 colour=item.colour, weight="bold", allowed=item.allowed, halo=item.halo))
+        requests = []
+        for marker in markers:
+            w, h = self._measure(marker)
+            requests.append(LabelRequest(marker.key, [self._box(a, w, h) for a in marker.anchors], marker.allowed))
+        chosen = place_labels(requests, self.hard + placed, self.soft, bounds)
+        for marker in markers:
+            index = chosen[marker.key]
+            if index is not None:
+                self._text(marker, marker.anchors[index], marker.text)
+
+    def _text(self, item: _Item, anchor: Anchor, text: str) -> Text:
+        x, y = self.ax.transData.inverted().transform((anchor[0], anchor[1]))
+        artist = self.ax.text(x, y, text, ha=anchor[2], va="center", fontsize=item.fontsize, color=item.colour,
+                              fontstyle=item.style, fontweight=item.weight, zorder=5, gid=f"label:{item.key}")
+        if item.halo:
+            artist.set_path_effects([withStroke(linewidth=2.4, foreground="white")])
+        if item.bar_id and item.key.startswith("bar:"):
+            self.rendered.bar_texts[item.bar_id] = artist
+        for edge_id in item.edge_ids:
+            self.rendered.edge_texts[edge_id] = artist
+        return artist

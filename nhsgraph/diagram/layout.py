@@ -1,0 +1,143 @@
+"""Geometry without drawing: lanes that keep arrows short and off other bars, and label
+positions that never overlap each other or the bars.
+
+Both are pure functions of plain data so they can be tested (and reasoned about) apart
+from matplotlib. The renderer measures text, offers candidate positions in preference
+order, and takes what :func:`place_labels` chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nhsgraph.diagram.model import Bar, Edge
+
+CROSSING_WEIGHT = 10.0
+"""An arrow drawn over a bar costs as much as ten lanes of extra arrow length."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box in display units (points or pixels; y grows upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box, pad: float = 0.0) -> bool:
+        return (self.x0 < other.x1 + pad and other.x0 < self.x1 + pad
+                and self.y0 < other.y1 + pad and other.y0 < self.y1 + pad)
+
+    def inside(self, other: Box) -> bool:
+        return self.x0 >= other.x0 and self.x1 <= other.x1 and self.y0 >= other.y0 and self.y1 <= other.y1
+
+
+# -- lanes ---------------------------------------------------------------------------
+
+def assign_lanes(bars: Sequence[Bar], edges: Sequence[Edge], max_lanes: int | None = None) -> dict[str, int]:
+    """Give every bar a lane (row 0 at the top), ordered to minimise arrows crossing bars.
+
+    Bars start in order of their start dates; then each bar is moved to the lane position
+    that lowers the cost most, until no move helps (a deterministic local search). When
+    there are more bars than ``max_lanes``, bars that do not overlap in time and are not
+    joined by an arrow share a lane.
+    """
+    ordered = sorted(bars, key=lambda b: (b.start, b.end, b.id))
+    groups = _pack(ordered, edges) if max_lanes is not None and len(ordered) > max_lanes else [[b] for b in ordered]
+    order = _improve(groups, edges)
+    return {bar.id: lane for lane, group in enumerate(order) for bar in group}
+
+
+def _pack(bars: list[Bar], edges: Sequence[Edge], gap: float = 1.0) -> list[list[Bar]]:
+    joined = {(e.source, e.target) for e in edges if e.arrow} | {(e.target, e.source) for e in edges if e.arrow}
+    lanes: list[list[Bar]] = []
+    for bar in bars:
+        for lane in lanes:
+            if lane[-1].end + gap <= bar.start and not any((other.id, bar.id) in joined for other in lane):
+                lane.append(bar)
+                break
+        else:
+            lanes.append([bar])
+    return lanes
+
+
+def cost(order: Sequence[Sequence[Bar]], edges: Sequence[Edge]) -> float:
+    """Arrows over bars (weighted), plus arrow lengths in lanes, plus a little for leaving time order."""
+    lane_of = {bar.id: i for i, group in enumerate(order) for bar in group}
+    total = 0.0
+    for edge in edges:
+        if not edge.arrow or edge.source not in lane_of or edge.target not in lane_of:
+            continue
+        a, b = sorted((lane_of[edge.source], lane_of[edge.target]))
+        total += b - a
+        x = edge.when if edge.when is not None else 0.0
+        for lane in range(a + 1, b):
+            if any(bar.start <= x <= bar.end for bar in order[lane]):
+                total += CROSSING_WEIGHT
+    starts = sorted(range(len(order)), key=lambda i: (order[i][0].start, order[i][0].id))
+    total += 0.001 * sum(abs(pos - i) for pos, i in enumerate(starts))
+    return total
+
+
+def _improve(groups: list[list[Bar]], edges: Sequence[Edge], max_passes: int = 20) -> list[list[Bar]]:
+    order = list(groups)
+    best = cost(order, edges)
+    for _ in range(max_passes):
+        improved = False
+        for i in range(len(order)):
+            group = order[i]
+            rest = order[:i] + order[i + 1:]
+            for j in range(len(order)):
+                if j == i:
+                    continue
+                trial = rest[:j] + [group] + rest[j:]
+                value = cost(trial, edges)
+                if value < best - 1e-9:
+                    order, best, improved = trial, value, True
+                    break
+            if improved:
+                break
+        if not improved:
+            break
+    return order
+
+
+# -- labels ----------------------------------------------------------------------------
+
+@dataclass
+class LabelRequest:
+    """A label to place: candidate boxes in preference order; obstacles it may overlap (its own bar)."""
+
+    key: str
+    candidates: list[Box]
+    allowed: set[int] = field(default_factory=set)
+
+
+def place_labels(requests: Sequence[LabelRequest], hard: Sequence[Box], soft: Sequence[Box], bounds: Box,
+                 pad: float = 1.5) -> dict[str, int | None]:
+    """Choose a candidate for each request, in order: inside ``bounds``, clear of every hard
+    obstacle (bars) and every label placed so far; among those, the first that touches the
+    fewest soft obstacles (arrows). ``None`` when no candidate fits (the caller footnotes it).
+    """
+    placed: list[Box] = []
+    chosen: dict[str, int | None] = {}
+    for request in requests:
+        best: tuple[int, int] | None = None
+        for index, box in enumerate(request.candidates):
+            if not box.inside(bounds):
+                continue
+            if any(i not in request.allowed and box.overlaps(h, pad) for i, h in enumerate(hard)):
+                continue
+            if any(box.overlaps(p, pad) for p in placed):
+                continue
+            touches = sum(box.overlaps(s) for s in soft)
+            if best is None or touches < best[0]:
+                best = (touches, index)
+                if touches == 0:
+                    break
+        chosen[request.key] = best[1] if best else None
+        if best:
+            placed.append(request.candidates[best[1]])
+    return chosen
