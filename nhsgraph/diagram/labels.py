@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from nhsgraph.diagram.render import Rendered
 
 Anchor = tuple[float, float, str]  # display x, display y (text centre line), horizontal alignment
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # the circled digits DejaVu Sans has; later notes use (11), (12) ...
 
 
 @dataclass

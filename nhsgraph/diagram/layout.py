@@ -39,15 +39,42 @@ class Box:
 def assign_lanes(bars: Sequence[Bar], edges: Sequence[Edge], max_lanes: int | None = None) -> dict[str, int]:
     """Give every bar a lane (row 0 at the top), ordered to minimise arrows crossing bars.
 
-    Bars start in order of their start dates; then each bar is moved to the lane position
-    that lowers the cost most, until no move helps (a deterministic local search). When
+    Bars start in chain order (each bar followed by its successors, chains in order of start
+    date), so a lineage reads down the page; then a bar moves to any lane position that
+    lowers the cost, until no move helps (a deterministic local search). When
     there are more bars than ``max_lanes``, bars that do not overlap in time and are not
     joined by an arrow share a lane.
     """
-    ordered = sorted(bars, key=lambda b: (b.start, b.end, b.id))
+    ordered = _chain_order(bars, edges)
     groups = _pack(ordered, edges) if max_lanes is not None and len(ordered) > max_lanes else [[b] for b in ordered]
     order = _improve(groups, edges)
     return {bar.id: lane for lane, group in enumerate(order) for bar in group}
+
+
+def _chain_order(bars: Sequence[Bar], edges: Sequence[Edge]) -> list[Bar]:
+    by_start = sorted(bars, key=lambda b: (b.start, b.end, b.id))
+    rank = {b.id: i for i, b in enumerate(by_start)}
+    successors: dict[str, list[str]] = {}
+    for edge in edges:
+        if edge.arrow and edge.source in rank and edge.target in rank:
+            successors.setdefault(edge.source, []).append(edge.target)
+    by_id = {b.id: b for b in bars}
+    order: list[Bar] = []
+    seen: set[str] = set()
+
+    def visit(bar_id: str) -> None:
+        stack = [bar_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            order.append(by_id[current])
+            stack.extend(sorted(set(successors.get(current, ())) - seen, key=lambda i: rank[i], reverse=True))
+
+    for bar in by_start:
+        visit(bar.id)
+    return order
 
 
 def _pack(bars: list[Bar], edges: Sequence[Edge], gap: float = 1.0) -> list[list[Bar]]:
