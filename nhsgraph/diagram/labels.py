@@ -98,8 +98,8 @@ class Placer:
             item.anchors.append((box.x0 + pad, cy, "left"))
             item.colour = style.TEXT if bar.proposed else style.text_colour_on(colour)
             item.halo = False
-        item.anchors += [(box.x1 + pad, cy, "left"), (box.x0, above, "left"), (box.x0, below, "left"),
-                         (box.x0 - pad, cy, "right"), (box.x1, above, "right"), (box.x1, below, "right")]
+        item.anchors += [(box.x1 + pad, cy, "left"), (box.x0 - pad, cy, "right"), (box.x0, above, "left"),
+                         (box.x0, below, "left"), (box.x1, above, "right"), (box.x1, below, "right")]
         item.anchors += [(box.x0 + k * w / 3, y, "left") for k in range(1, 7) for y in (above, below)]
         self.bar_items.append(item)
 

@@ -39,8 +39,8 @@ class Box:
 def assign_lanes(bars: Sequence[Bar], edges: Sequence[Edge], max_lanes: int | None = None) -> dict[str, int]:
     """Give every bar a lane (row 0 at the top), ordered to minimise arrows crossing bars.
 
-    Bars start in chain order (each bar followed by its successors, chains in order of start
-    date), so a lineage reads down the page; then a bar moves to any lane position that
+    Bars start in chain order (each bar followed by its successors, chains from their first
+    bar in order of start date), so a lineage reads down the page; then a bar moves to any lane position that
     lowers the cost, until no move helps (a deterministic local search). When
     there are more bars than ``max_lanes``, bars that do not overlap in time and are not
     joined by an arrow share a lane.
@@ -72,7 +72,8 @@ def _chain_order(bars: Sequence[Bar], edges: Sequence[Edge]) -> list[Bar]:
             order.append(by_id[current])
             stack.extend(sorted(set(successors.get(current, ())) - seen, key=lambda i: rank[i], reverse=True))
 
-    for bar in by_start:
+    targets = {t for ts in successors.values() for t in ts}
+    for bar in [b for b in by_start if b.id not in targets] + by_start:  # chains from their roots first
         visit(bar.id)
     return order
 

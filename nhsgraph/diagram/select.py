@@ -43,6 +43,7 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
     bars = [_clip(b, start, end) for b in bars if b.end > start and b.start < end]
     if not bars:
         raise DiagramError(f"nothing to draw between {math.floor(start)} and {math.ceil(end) - 1}")
+    bars.sort(key=lambda b: (b.start, b.end, b.id))
     edges, agents = _edges(dataset, bars, relations, start, end)
     title = spec.title or (f"Lineage of {dataset.resolve(spec.name).label}" if spec.name else "")
     first = spec.start if spec.start is not None else min(b.start_date.year for b in bars if b.start_date) \
