@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 from diagram_fixture import FILES, LOCAL
-from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 
 import nhsgraph
@@ -117,7 +117,7 @@ def test_arrows_run_from_the_old_body_to_its_successor_at_the_event_date(local):
     assert (edge.source, edge.target) == ("care-trust", "care-group")
     arrow = rendered.edge_artists[edge.id]
     assert isinstance(arrow, FancyArrowPatch)
-    (x0, y0), (x1, y1) = arrow._posA_posB  # noqa: SLF001 - the arrow's end points in data coordinates
+    (x0, y0), (x1, y1) = arrow._posA_posB
     assert x0 == pytest.approx(x1) and x0 == pytest.approx(year_of(PartialDate(2013, 4, 1).earliest), abs=0.2)
     lanes = rendered.lanes
     assert (y1 > y0) == (lanes["care-group"] > lanes["care-trust"])

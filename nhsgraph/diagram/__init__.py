@@ -24,8 +24,19 @@ TEXT_FORMATS = ("mermaid", "dot")
 FORMATS = IMAGE_FORMATS + TEXT_FORMATS
 EXTENSIONS = {"png": "png", "svg": "svg", "pdf": "pdf", "mmd": "mermaid", "mermaid": "mermaid", "dot": "dot", "gv": "dot"}
 
-__all__ = ["Bar", "Diagram", "DiagramError", "Edge", "FORMATS", "SIZES", "diagram", "format_for", "preset_names",
-           "text", "write"]
+__all__ = [
+    "FORMATS",
+    "SIZES",
+    "Bar",
+    "Diagram",
+    "DiagramError",
+    "Edge",
+    "diagram",
+    "format_for",
+    "preset_names",
+    "text",
+    "write",
+]
 
 
 def diagram(dataset: Dataset, name: str | None = None, preset_name: str | None = None, start: int | None = None,

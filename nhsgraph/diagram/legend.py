@@ -35,7 +35,7 @@ class FadeKey:
 
 
 class _ArrowHandler(HandlerBase):
-    def create_artists(self, legend: Any, key: ArrowKey, x0: float, y0: float, width: float, height: float,
+    def create_artists(self, legend: Any, key: Any, x0: float, y0: float, width: float, height: float,
                        fontsize: float, trans: Any) -> list[Any]:
         arrow = FancyArrowPatch((x0, y0 + height / 2), (x0 + width, y0 + height / 2), arrowstyle="-|>",
                                 mutation_scale=fontsize * 1.1, color=key.colour, linestyle=key.linestyle,
@@ -44,7 +44,7 @@ class _ArrowHandler(HandlerBase):
 
 
 class _FadeHandler(HandlerBase):
-    def create_artists(self, legend: Any, key: FadeKey, x0: float, y0: float, width: float, height: float,
+    def create_artists(self, legend: Any, key: Any, x0: float, y0: float, width: float, height: float,
                        fontsize: float, trans: Any) -> list[Any]:
         solid = width * 0.45
         artists: list[Any] = []

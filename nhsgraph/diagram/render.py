@@ -28,7 +28,7 @@ from nhsgraph.diagram.labels import Placer
 from nhsgraph.diagram.layout import assign_lanes
 from nhsgraph.diagram.model import Bar, Diagram
 
-RC = {"font.family": style.FONT_FAMILY, "svg.hashsalt": "nhsgraph", "pdf.fonttype": 42, "svg.fonttype": "path"}
+RC: dict[Any, Any] = {"font.family": style.FONT_FAMILY, "svg.hashsalt": "nhsgraph", "pdf.fonttype": 42, "svg.fonttype": "path"}
 DPI = 100
 
 
@@ -146,6 +146,7 @@ def _axes(ax: Axes, diagram: Diagram, count: int, fs: float) -> None:
 def _bar(ax: Axes, bar: Bar, lane: int, bar_h: float, colour: str, diagram: Diagram, rendered: Rendered,
          placer: Placer) -> None:
     y = lane - bar_h / 2
+    ls: Any
     if bar.proposed:
         face, edge, ls = to_rgba(style.PROPOSAL_FILL, style.PROPOSAL_ALPHA), style.PROPOSAL_EDGE, style.PROPOSAL_LINESTYLE
     else:

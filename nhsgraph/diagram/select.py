@@ -259,7 +259,7 @@ def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float,
             when = when if when is not None else source.end
         else:
             source, target = None, by_id[st.object]
-        if not start <= when <= end:
+        if when is None or not start <= when <= end:
             continue
         proposed = st.status not in vocab.asserted_statuses
         agent = st.by if arrow else st.subject

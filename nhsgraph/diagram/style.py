@@ -9,6 +9,7 @@ named here and a new one gets the next colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 # Okabe-Ito: sky blue, orange, bluish green, yellow, reddish purple, blue, vermillion, black.
 BAR_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2")
@@ -16,7 +17,7 @@ ARROW_COLOURS = ("#000000", "#0072B2", "#CC79A7", "#D55E00", "#009E73", "#E69F00
 PROPOSAL_FILL = "#BBBBBB"
 PROPOSAL_EDGE = "#666666"
 PROPOSAL_ALPHA = 0.45
-PROPOSAL_LINESTYLE = "--"
+PROPOSAL_LINESTYLE: Final = "--"
 TEXT = "#1A1A1A"
 MUTED_TEXT = "#555555"
 GRID = "#E4E4E4"
