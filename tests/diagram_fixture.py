@@ -69,6 +69,9 @@ FILES = {"lineage.yaml": """\
         proposed_only: true
         sources: [doc-b]
     organisations:
+      - id: agency-zero
+        label: Agency Zero
+        sources: [doc-a]
       - id: agency-a
         label: Agency A
         established: 2005-04-01
@@ -98,6 +101,7 @@ FILES = {"lineage.yaml": """\
       - {subject: care-trust, relation: replaces, object: district-board, date: 2002-04-01, sources: [doc-a]}
       - {subject: care-group, relation: replaces, object: care-trust, date: 2013-04-01, by: act-2012, sources: [doc-a]}
       - {subject: system-board, relation: replaces, object: care-group, date: 2022-07-01, by: act-2022, sources: [doc-a]}
+      - {subject: agency-zero, relation: renamed_to, object: agency-a, date: 2005-04-01, sources: [doc-a]}
       - {subject: agency-a, relation: renamed_to, object: agency-b, date: 2013-04-01, by: act-2012, sources: [doc-a]}
       - {subject: agency-b, relation: merges_into, object: national-board, date: 2023-02-01, sources: [doc-a]}
       - subject: joint-trust

@@ -166,6 +166,17 @@ def test_lineage_of_a_name_follows_change_events_to_the_given_depth(dataset):
     assert far == near | {"area-board", "system-board", "joint-trust"}
 
 
+def test_body_without_dates_ends_at_the_fact_that_ended_it_and_fades_in(dataset):
+    lineage = diagram(dataset, "Agency A", depth=1)
+    zero = lineage.bar("agency-zero")
+    assert zero.end == pytest.approx(year_of(PartialDate(2005, 4, 1).earliest)) and not zero.open_end
+    assert not zero.start_known and zero.start == lineage.start
+    rendered = draw(lineage)
+    assert [p for p in rendered.axes.patches if p.get_gid() == "fadein:agency-zero"]
+    legend = "\n".join(t.get_text() for t in rendered.figure.legends[0].get_texts())
+    assert "Began before the period shown, or start not recorded" in legend
+
+
 def test_merger_and_rename_of_national_bodies(dataset):
     national = diagram(dataset, "National Board", depth=2)
     relations = {(e.source, e.relation, e.target) for e in national.edges}

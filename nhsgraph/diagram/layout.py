@@ -15,6 +15,7 @@ from nhsgraph.diagram.model import Bar, Edge
 
 CROSSING_WEIGHT = 10.0
 """An arrow drawn over a bar costs as much as ten lanes of extra arrow length."""
+UPWARD_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,13 @@ def assign_lanes(bars: Sequence[Bar], edges: Sequence[Edge], max_lanes: int | No
     return {bar.id: lane for lane, group in enumerate(order) for bar in group}
 
 
+def _when_known(bar: Bar) -> tuple[float, float, str]:
+    """Sort key: a bar's start, or its end when the start is unknown or before the period."""
+    return (bar.start if bar.start_known else bar.end, bar.end, bar.id)
+
+
 def _chain_order(bars: Sequence[Bar], edges: Sequence[Edge]) -> list[Bar]:
-    by_start = sorted(bars, key=lambda b: (b.start, b.end, b.id))
+    by_start = sorted(bars, key=_when_known)
     rank = {b.id: i for i, b in enumerate(by_start)}
     successors: dict[str, list[str]] = {}
     for edge in edges:
@@ -92,19 +98,20 @@ def _pack(bars: list[Bar], edges: Sequence[Edge], gap: float = 1.0) -> list[list
 
 
 def cost(order: Sequence[Sequence[Bar]], edges: Sequence[Edge]) -> float:
-    """Arrows over bars (weighted), plus arrow lengths in lanes, plus a little for leaving time order."""
+    """Arrows over bars (weighted), plus arrow lengths in lanes, a little for arrows pointing up
+    (a lineage should read down the page) and less for leaving time order."""
     lane_of = {bar.id: i for i, group in enumerate(order) for bar in group}
     total = 0.0
     for edge in edges:
         if not edge.arrow or edge.source not in lane_of or edge.target not in lane_of:
             continue
         a, b = sorted((lane_of[edge.source], lane_of[edge.target]))
-        total += b - a
+        total += b - a + (UPWARD_WEIGHT if lane_of[edge.source] > lane_of[edge.target] else 0.0)
         x = edge.when if edge.when is not None else 0.0
         for lane in range(a + 1, b):
             if any(bar.start <= x <= bar.end for bar in order[lane]):
                 total += CROSSING_WEIGHT
-    starts = sorted(range(len(order)), key=lambda i: (order[i][0].start, order[i][0].id))
+    starts = sorted(range(len(order)), key=lambda i: _when_known(order[i][0]))
     total += 0.001 * sum(abs(pos - i) for pos, i in enumerate(starts))
     return total
 

@@ -62,6 +62,17 @@ def default_relations() -> tuple[str, ...]:
     return _checked_relations(_raw()["defaults"]["relations"])
 
 
+@cache
+def ending_sides() -> dict[str, str]:
+    """For each change-event relation with an entry, which party ends: ``subject`` or ``object``."""
+    raw = _raw()["defaults"].get("ends", {})
+    _checked_relations(list(raw))
+    for relation, side in raw.items():
+        if side not in ("subject", "object"):
+            raise DiagramError(f"ends.{relation}: expected subject or object, got {side!r}")
+    return dict(raw)
+
+
 def default_depth() -> int:
     return int(_raw()["defaults"]["depth"])
 

@@ -14,7 +14,7 @@ from nhsgraph.build import summary
 from nhsgraph.dataset import DERIVED_FIELDS, Dataset
 from nhsgraph.dates import PartialDate
 from nhsgraph.diagram.model import Bar, Diagram, Edge, year_of
-from nhsgraph.diagram.presets import DiagramError, Selector, Spec
+from nhsgraph.diagram.presets import DiagramError, Selector, Spec, ending_sides
 from nhsgraph.model import Entity, Organisation, OrgType, Proposal, Statement
 from nhsgraph.vocabulary import vocabulary
 
@@ -176,8 +176,18 @@ def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, Partial
         people = _proposers(dataset, entity.id, about, proposals)
         return (min(starts) if starts else None), end, people
     if isinstance(entity, (Organisation, OrgType)):
-        return entity.established, entity.dissolved, []
+        return entity.established, entity.dissolved or _ended_by_event(dataset, entity.id), []
     return None, None, []
+
+
+def _ended_by_event(dataset: Dataset, entity_id: str) -> PartialDate | None:
+    """With no ``dissolved`` date: the first dated fact that ended the body (it was replaced,
+    merged, renamed or abolished), per the ``ends`` table of the presets file."""
+    ends, asserted = ending_sides(), vocabulary().asserted_statuses
+    dates = [st.when for st in dataset.statements_about(entity_id)
+             if st.relation in ends and st.status in asserted and st.when is not None
+             and getattr(st, ends[st.relation]) == entity_id]
+    return min(dates) if dates else None  # type: ignore[type-var]
 
 
 def _proposal_of(dataset: Dataset, st: Statement) -> Proposal | None:
@@ -255,7 +265,7 @@ def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float,
         if when is None and not arrow:
             continue
         if arrow:
-            source, target = _in_time_order(by_id[st.subject], by_id[st.object])
+            source, target = _in_time_order(st, by_id[st.subject], by_id[st.object])
             when = when if when is not None else source.end
         else:
             source, target = None, by_id[st.object]
@@ -274,11 +284,14 @@ def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float,
     return edges, agents
 
 
-def _in_time_order(a: Bar, b: Bar) -> tuple[Bar, Bar]:
-    """(older, newer): the arrow runs from the body that ended at the event to the one that went on.
-
-    A proposal or proposed form is always the newer side: it is about what should come next.
+def _in_time_order(st: Statement, a: Bar, b: Bar) -> tuple[Bar, Bar]:
+    """(older, newer): the arrow runs from the party that ended at the event (per the ``ends``
+    table) to the one that went on. For relations without an entry: the bar that ends first;
+    a proposal or proposed form is then the newer side (it is about what should come next).
     """
+    side = ending_sides().get(st.relation)
+    if side is not None:
+        return (a, b) if side == "subject" else (b, a)
     key_a, key_b = (a.proposed, a.end, a.start), (b.proposed, b.end, b.start)
     return (a, b) if key_a <= key_b else (b, a)
 
@@ -289,7 +302,10 @@ def _edge_label(dataset: Dataset, st: Statement, agent: str | None, proposed: bo
     if proposed:
         whose = _names(dataset, st.attributed_to)
         return ", ".join(x for x in (f"{st.status} by {whose}" if whose else st.status, when) if x)
-    return ", ".join(x for x in (dataset.label(agent) if agent else "", when) if x)
+    name = dataset.label(agent) if agent else ""
+    if st.when and st.when.precision == "year" and str(st.when.year) in name:
+        when = ""  # "Health Act 1999, 1999" says the year twice
+    return ", ".join(x for x in (name, when) if x)
 
 
 def _names(dataset: Dataset, ids: Iterable[str]) -> str:
