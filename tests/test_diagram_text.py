@@ -118,7 +118,7 @@ def test_cli_writes_image_chosen_by_extension(write_data, tmp_path):
     (["care trust", "--preset", "commissioning", "-o", "x.png"], "give a NAME or a --preset"),
     (["no such body", "-o", "x.png"], "no entity called 'no such body'"),
     (["care trust", "--from", "2010", "--to", "2000", "-o", "x.png"], "--to 2000 is before --from 2010"),
-    (["Agency B", "--from", "1980", "--to", "1985", "-o", "x.png"], "nothing to draw between 1980 and 1985"),
+    (["Agency B", "--depth", "1", "--from", "1980", "--to", "1985", "-o", "x.png"], "nothing to draw between 1980 and 1985"),
 ])
 def test_cli_errors_are_one_line(write_data, tmp_path, args, message):
     folder = str(write_data(FILES, base=False))
