@@ -35,8 +35,13 @@ def texts(rendered: Rendered) -> list[Text]:
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
+def flat(text: str) -> str:
+    """Text with line breaks and runs of spaces as single spaces (notes wrap to the page width)."""
+    return " ".join(text.split())
+
+
 def drawn_strings(rendered: Rendered) -> str:
-    return "\n".join(t.get_text() for t in texts(rendered))
+    return "\n".join(flat(t.get_text()) for t in texts(rendered))
 
 
 def overlapping_texts(rendered: Rendered) -> list[tuple[str, str]]:
@@ -55,11 +60,11 @@ def test_every_bar_label_and_every_edge_label_is_drawn(local, size):
                                            "joint-trust"}
     for bar in local.bars:
         assert bar.caption in drawn, bar.caption
-        assert bar.caption in rendered.bar_texts[bar.id].get_text()
+        assert bar.caption in flat(rendered.bar_texts[bar.id].get_text())
     assert {e.label for e in local.edges} >= {"Example Act 1995, 1 April 1996", "Example Act 2012, 1 April 2013",
                                               "proposed by Pat Jones and Sam Lee, June 2018"}
     for edge in local.edges:
-        assert edge.label in rendered.edge_texts[edge.id].get_text()
+        assert edge.label in flat(rendered.edge_texts[edge.id].get_text())
 
 
 @pytest.mark.parametrize("size", ["a4", "slide"])
@@ -187,7 +192,7 @@ def test_merger_and_rename_of_national_bodies(dataset):
     assert overlapping_texts(rendered) == []
 
 
-def test_crowded_picture_keeps_labels_apart_and_footnotes_what_does_not_fit(write_data):
+def test_crowded_picture_keeps_every_label_apart(write_data):
     # Forty bodies that all reorganise on the same two dates: far more labels than room.
     orgs, statements = [], []
     for i in range(40):
@@ -228,3 +233,27 @@ def test_png_and_pdf_are_written_by_extension(local, tmp_path):
     write(local, pdf, size="slide")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_label_with_no_clear_place_becomes_a_numbered_note(write_data):
+    long_name = "An Act to make provision " + "about the reorganisation of bodies, " * 8 + "and for connected purposes"
+    folder = write_data({"long.yaml": f"""\
+        acts:
+          - {{id: act-long, label: "{long_name}", year: 2010}}
+        organisations:
+          - {{id: old, label: Old body, established: 2000-04-01, dissolved: 2010-04-01, sources: [doc-a]}}
+          - {{id: new, label: New body, established: 2010-04-01, sources: [doc-a]}}
+        statements:
+          - {{subject: new, relation: replaces, object: old, date: 2010-04-01, by: act-long, sources: [doc-a]}}
+        """})
+    lineage = diagram(nhsgraph.load(folder), "Old body", depth=1)
+    rendered = draw(lineage)
+    (edge,) = lineage.edges
+    assert rendered.notes == [f"① Old body → New body: {long_name}, 1 April 2010"]
+    note = rendered.edge_texts[edge.id]
+    assert note.get_gid() == "note" and flat(note.get_text()) == flat(rendered.notes[0])
+    page = rendered.figure.bbox
+    box = note.get_window_extent(rendered.figure.canvas.get_renderer())
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and "\n" in note.get_text()  # wrapped to the page
+    assert "①" in [t.get_text() for t in texts(rendered)]  # the number is drawn beside the arrow
+    assert overlapping_texts(rendered) == []

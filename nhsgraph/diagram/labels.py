@@ -172,7 +172,7 @@ class Placer:
         markers: list[_Item] = []
         for number, item in enumerate(missing, start=1):
             mark = CIRCLED[number - 1] if number <= len(CIRCLED) else f"({number})"
-            self.notes.append((f"{mark}  {item.note}", item.edge_ids, [item.bar_id] if item.bar_id else []))
+            self.notes.append((f"{mark} {item.note}", item.edge_ids, [item.bar_id] if item.bar_id else []))
             markers.append(_Item(key=f"marker:{number}", text=mark, anchors=item.anchors, fontsize=self.fs,
                                  colour=item.colour, weight="bold", allowed=item.allowed, halo=item.halo))
         requests = []

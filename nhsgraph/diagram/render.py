@@ -10,6 +10,7 @@ never overlap, however crowded the data gets.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,9 @@ from nhsgraph.diagram.model import Bar, Diagram
 
 RC: dict[Any, Any] = {"font.family": style.FONT_FAMILY, "svg.hashsalt": "nhsgraph", "pdf.fonttype": 42, "svg.fonttype": "path"}
 DPI = 100
+MIN_LANE, MAX_LANE = 3.2, 6.5
+"""Lane height in units of the font size: below the minimum the page grows taller; above the
+maximum an A4 figure shrinks (a slide keeps its 16:9 shape)."""
 
 
 @dataclass
@@ -44,21 +48,26 @@ class Rendered:
     edge_artists: dict[str, Artist] = field(default_factory=dict)
     edge_texts: dict[str, Text] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    note_lines: int = 0
 
 
 def draw(diagram: Diagram, size: str = "a4") -> Rendered:
-    """Lay out and draw ``diagram`` on a page of ``size`` (a4 or slide)."""
+    """Lay out and draw ``diagram`` on a page of ``size`` (a4 or slide).
+
+    Drawing is repeated (at most a few times) until the page height suits the lanes and the
+    space kept for notes holds every note.
+    """
     page = style.SIZES[size]
     with rc_context(RC):
         height, reserve = page.height, 0
-        for _ in range(4):
-            rendered, needed_height = _draw(diagram, page, height, reserve)
-            if needed_height > height + 1e-6:
-                height = needed_height
+        for _ in range(6):
+            rendered, wanted = _draw(diagram, page, height, reserve)
+            if abs(wanted - height) > 0.01:
+                height = wanted
                 continue
-            if len(rendered.notes) <= reserve:
+            if rendered.note_lines <= reserve:
                 return rendered
-            reserve = len(rendered.notes)
+            reserve = rendered.note_lines
         return rendered
 
 
@@ -92,11 +101,13 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int) -> tu
     top = 0.22 + fs * 1.6 * 1.5 / 72 + 0.15
     lanes = assign_lanes(diagram.bars, diagram.edges, max_lanes=int((page.height - bottom - top) * 72 / (fs * 3.4)))
     count = max(lanes.values()) + 1
-    needed = bottom + top + count * fs * 3.2 / 72
+    fixed = bottom + top
+    wanted = max(fixed + count * MIN_LANE * fs / 72,
+                 page.height if page.fixed else min(page.height, fixed + count * MAX_LANE * fs / 72))
     ax = fig.add_axes((margin / page.width, bottom / height, 1 - 2 * margin / page.width, (height - bottom - top) / height))
     _axes(ax, diagram, count, fs)
     lane_pt = (height - bottom - top) * 72 / count
-    bar_h = min(0.55, max(0.34, fs * 2.0 / lane_pt))
+    bar_h = min(0.55, fs * 2.2 / lane_pt)
     rendered = Rendered(fig, ax, lanes)
     placer = Placer(rendered, renderer, fs, bar_h)
     for bar in diagram.bars:
@@ -105,7 +116,7 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int) -> tu
     _edges(ax, diagram, lanes, bar_h, arrows, rendered, placer)
     placer.place(diagram)
     _notes(fig, rendered, placer, diagram, page, height, margin, line_h, fs)
-    return rendered, max(height, needed)
+    return rendered, wanted
 
 
 def _legend(fig: Figure, items: list[tuple[Any, str]], page: style.Size, margin: float, y: float) -> Any:
@@ -241,10 +252,18 @@ def _notes(fig: Figure, rendered: Rendered, placer: Placer, diagram: Diagram, pa
     if diagram.omitted:
         notes.append(("Not drawn: " + "; ".join(diagram.omitted), [], []))
     rendered.notes = [line for line, _, _ in notes]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    limit = (page.width - 2 * margin) * DPI
     y = 0.15 + line_h + 0.06
     for line, edge_ids, bar_ids in reversed(notes):
         text = fig.text(margin / page.width, y / height, line, ha="left", va="bottom", fontsize=fs * 0.8,
-                        color=style.TEXT, gid="note")
+                        color=style.TEXT, gid="note", linespacing=1.25)
+        width = text.get_window_extent(renderer).width
+        if width > limit:  # wrap long notes to the page width, indented under their number
+            chars = max(20, int(len(line) * limit / width) - 2)
+            text.set_text(textwrap.fill(line, chars, subsequent_indent="     "))
+        lines = text.get_text().count("\n") + 1
+        rendered.note_lines += lines
         rendered.edge_texts.update({e: text for e in edge_ids})
         rendered.bar_texts.update({b: text for b in bar_ids})
-        y += line_h * 1.25
+        y += line_h * 1.25 * lines

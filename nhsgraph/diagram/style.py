@@ -26,17 +26,19 @@ FONT_FAMILY = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every m
 
 @dataclass(frozen=True)
 class Size:
-    """A page: width and height in inches and the base font size in points."""
+    """A page: width and height in inches, the base font size in points, and whether the height
+    is fixed (a slide keeps 16:9) or at most (an A4 figure with few lanes is shorter)."""
 
     name: str
     width: float
     height: float
     font: float
+    fixed: bool
 
 
 SIZES = {
-    "a4": Size("a4", 11.69, 8.27, 8.0),       # A4 landscape
-    "slide": Size("slide", 13.333, 7.5, 10.0),  # 16:9 slide
+    "a4": Size("a4", 11.69, 8.27, 8.0, fixed=False),       # A4 landscape
+    "slide": Size("slide", 13.333, 7.5, 10.0, fixed=True),  # 16:9 slide
 }
 
 
