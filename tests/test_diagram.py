@@ -257,3 +257,24 @@ def test_label_with_no_clear_place_becomes_a_numbered_note(write_data):
     assert page.x0 <= box.x0 and box.x1 <= page.x1 and "\n" in note.get_text()  # wrapped to the page
     assert "①" in [t.get_text() for t in texts(rendered)]  # the number is drawn beside the arrow
     assert overlapping_texts(rendered) == []
+
+
+def test_proposals_in_the_period_show_beside_what_was_enacted_with_proposer_and_outcome(dataset):
+    from nhsgraph.diagram.presets import Selector, Spec, default_relations
+
+    spec = Spec(title="Proposals", start=2010, relations=default_relations(),
+                include=(Selector(kind="org_type"), Selector(kind="proposal", start=2018, end=2021, related=True)))
+    picture = select(dataset, spec)
+    proposal = picture.bar("joint-trust-proposal")
+    assert proposal.proposed and proposal.caption == (
+        "Joint trusts for every area (proposed by Pat Jones and Sam Lee, 2018; rejected 2021)")
+    assert (proposal.start, proposal.end) == pytest.approx((2018.414, 2021.085), abs=1e-3)
+    assert picture.bar("joint-trust").caption == "joint trust (proposed by Pat Jones and Sam Lee, 2018)"
+    rendered = draw(picture)
+    patch = rendered.bar_patches["joint-trust-proposal"]
+    assert patch.get_linestyle() == "--" and patch.get_facecolor()[3] < 1
+    assert rendered.bar_texts["joint-trust-proposal"].get_fontstyle() == "italic"
+    assert overlapping_texts(rendered) == []
+    outside = Spec(title="Later", relations=default_relations(),
+                   include=(Selector(kind="org_type"), Selector(kind="proposal", start=2022, related=True)))
+    assert "joint-trust-proposal" not in select(dataset, outside).bar_ids

@@ -26,8 +26,9 @@ class Bar:
 
     ``open_end``: the body still exists (or a proposal is undecided); the bar runs to the
     data's "as of" date and fades out. ``start_known`` is false when the data gives no
-    start date and the bar begins at the left edge of the window. ``proposed``: a form or
-    proposal that was never enacted, drawn dashed and muted with ``proposers``.
+    start date and the bar begins at the left edge of the window. ``proposed``: a proposal,
+    or a form proposed but never created, drawn dashed and muted, captioned with its
+    ``proposers`` and (for a proposal) its ``outcome``: its status and the year it was decided.
     """
 
     id: str
@@ -42,6 +43,7 @@ class Bar:
     start_known: bool = True
     proposed: bool = False
     proposers: list[str] = field(default_factory=list)
+    outcome: str | None = None
 
     @property
     def caption(self) -> str:
@@ -51,7 +53,7 @@ class Bar:
         who = _join(self.proposers)
         when = str(self.start_date.year) if self.start_date else ""
         detail = ", ".join(x for x in (f"proposed by {who}" if who else "proposed", when) if x)
-        return f"{self.label} ({detail})"
+        return f"{self.label} ({detail}{'; ' + self.outcome if self.outcome else ''})"
 
 
 @dataclass

@@ -156,9 +156,12 @@ def _bar(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar | N
         end, open_end = year_of(end_date.earliest), False
     else:
         end, open_end = max(year_of(as_of.latest) if as_of else start, start), True
+    outcome = None
+    if isinstance(entity, Proposal):
+        outcome = f"{entity.status} {entity.outcome_date.year}" if entity.outcome_date else entity.status
     return Bar(id=entity.id, label=entity.label, kind=entity.kind, category=category, start=start, end=end,
                start_date=start_date, end_date=end_date, open_end=open_end, start_known=start_date is not None,
-               proposed=proposed, proposers=proposers)
+               proposed=proposed, proposers=proposers, outcome=outcome)
 
 
 def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, PartialDate | None, list[str]]:
