@@ -8,7 +8,7 @@ import click
 
 import nhsgraph
 from nhsgraph.cli.common import data_option, main
-from nhsgraph.diagram import FORMATS, SIZES, DiagramError, diagram, format_for, preset_names, text, write
+from nhsgraph.diagram import FORMATS, SIZES, TEXT_FORMATS, DiagramError, diagram, format_for, preset_names, text, write
 
 
 @main.command("diagram")
@@ -36,7 +36,7 @@ def diagram_command(name: str | None, preset_name: str | None, start: int | None
         dataset = nhsgraph.load(data_path)
         result = diagram(dataset, name, preset_name, start, end, depth)
         if output is None:
-            if chosen not in ("mermaid", "dot"):
+            if chosen not in TEXT_FORMATS:
                 raise DiagramError(f"--format {chosen} is an image; give -o FILE")
             click.echo(text(result, chosen), nl=False)
             return

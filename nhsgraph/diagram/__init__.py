@@ -27,6 +27,7 @@ EXTENSIONS = {"png": "png", "svg": "svg", "pdf": "pdf", "mmd": "mermaid", "merma
 __all__ = [
     "FORMATS",
     "SIZES",
+    "TEXT_FORMATS",
     "Bar",
     "Diagram",
     "DiagramError",

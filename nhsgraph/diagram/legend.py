@@ -66,6 +66,12 @@ class _FadeHandler(HandlerBase):
 HANDLERS = {ArrowKey: _ArrowHandler(), FadeKey: _FadeHandler()}
 
 
+def marker(diagram: Diagram, relation: str) -> str:
+    """The marker shape for a relation drawn as a mark, in order of the diagram's relations."""
+    marked = [r for r in diagram.relations if any(e.relation == r and not e.arrow for e in diagram.edges)]
+    return style.assign(marked, style.MARKERS)[relation]
+
+
 def entries(diagram: Diagram, fills: dict[str, str], arrows: dict[str, str]) -> list[tuple[Any, str]]:
     """(key, text) pairs for the marks this diagram actually draws."""
     vocab = vocabulary()
@@ -83,7 +89,7 @@ def entries(diagram: Diagram, fills: dict[str, str], arrows: dict[str, str]) -> 
     if any(not b.start_known for b in diagram.bars):
         items.append((FadeKey(grey, False), "Began before the period shown, or start not recorded"))
     seen: set[tuple[str, bool, bool]] = set()
-    for edge in diagram.edges:
+    for edge in sorted(diagram.edges, key=lambda e: diagram.relations.index(e.relation)):
         relation = vocab.relations[edge.relation]
         forward = edge.source == edge.subject
         key = (edge.relation, forward, edge.arrow)
@@ -94,7 +100,7 @@ def entries(diagram: Diagram, fills: dict[str, str], arrows: dict[str, str]) -> 
             phrase = relation.label if forward else relation.inverse_label
             items.append((ArrowKey(arrows[edge.relation]), f"{phrase[:1].upper()}{phrase[1:]} (arrow points forward in time)"))
         else:
-            items.append((Line2D([], [], marker="X", linestyle="none", color=arrows[edge.relation],
+            items.append((Line2D([], [], marker=marker(diagram, edge.relation), linestyle="none", color=arrows[edge.relation],
                                  markeredgecolor="white", markersize=8),
                           f"{relation.inverse_label[:1].upper()}{relation.inverse_label[1:]} the Act or body named beside it"))
     if any(e.proposed for e in diagram.edges):

@@ -62,15 +62,33 @@ def default_relations() -> tuple[str, ...]:
     return _checked_relations(_raw()["defaults"]["relations"])
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """How one change-event relation is drawn (see ``drawing`` in presets.yaml)."""
+
+    arrow_from: str = "subject"
+    mark: str | None = None
+    ends: str | None = None
+
+
 @cache
-def ending_sides() -> dict[str, str]:
-    """For each change-event relation with an entry, which party ends: ``subject`` or ``object``."""
-    raw = _raw()["defaults"].get("ends", {})
+def drawings() -> dict[str, Drawing]:
+    raw = _raw()["defaults"].get("drawing", {})
     _checked_relations(list(raw))
-    for relation, side in raw.items():
-        if side not in ("subject", "object"):
-            raise DiagramError(f"ends.{relation}: expected subject or object, got {side!r}")
-    return dict(raw)
+    table = {}
+    for relation, spec in raw.items():
+        unknown = set(spec) - {"arrow_from", "mark", "ends"}
+        bad = [f"{k}={v!r}" for k, v in spec.items() if v not in ("subject", "object")]
+        if unknown or bad:
+            raise DiagramError(f"drawing.{relation}: use arrow_from, mark, ends, each subject or object "
+                               f"(got {sorted(unknown) + bad})")
+        table[relation] = Drawing(**spec)
+    return table
+
+
+def drawing(relation: str) -> Drawing:
+    """How ``relation`` is drawn: its entry in the table, else an arrow from the subject."""
+    return drawings().get(relation, Drawing())
 
 
 def default_depth() -> int:

@@ -213,7 +213,7 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
             placer.add_arrow(edge, x, y0, y1)
         else:
             lane = lanes[edge.target]
-            (artist,) = ax.plot([when], [lane], marker="X" if not edge.proposed else "x", linestyle="none",
+            (artist,) = ax.plot([when], [lane], marker=legend.marker(diagram, edge.relation), linestyle="none",
                                 markersize=placer.fs * 1.0, color=colour, alpha=alpha, markeredgecolor="white",
                                 markeredgewidth=0.6, zorder=4, gid=f"edge:{edge.id}")
             placer.add_mark(edge, when, lane)

@@ -14,7 +14,7 @@ from nhsgraph.build import summary
 from nhsgraph.dataset import DERIVED_FIELDS, Dataset
 from nhsgraph.dates import PartialDate
 from nhsgraph.diagram.model import Bar, Diagram, Edge, year_of
-from nhsgraph.diagram.presets import DiagramError, Selector, Spec, ending_sides
+from nhsgraph.diagram.presets import DiagramError, Selector, Spec, drawing, drawings
 from nhsgraph.model import Entity, Organisation, OrgType, Proposal, Statement
 from nhsgraph.vocabulary import vocabulary
 
@@ -185,8 +185,9 @@ def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, Partial
 
 def _ended_by_event(dataset: Dataset, entity_id: str) -> PartialDate | None:
     """With no ``dissolved`` date: the first dated fact that ended the body (it was replaced,
-    merged, renamed or abolished), per the ``ends`` table of the presets file."""
-    ends, asserted = ending_sides(), vocabulary().asserted_statuses
+    merged, renamed or abolished), per the ``drawing`` table of the presets file."""
+    ends = {relation: how.ends for relation, how in drawings().items() if how.ends}
+    asserted = vocabulary().asserted_statuses
     dates = [st.when for st in dataset.statements_about(entity_id)
              if st.relation in ends and st.status in asserted and st.when is not None
              and getattr(st, ends[st.relation]) == entity_id]
@@ -253,50 +254,42 @@ def _clip(bar: Bar, start: float, end: float) -> Bar:
 
 def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float, end: float
            ) -> tuple[list[Edge], dict[str, str]]:
-    """Statements with a drawn relation: arrows between two bars, marks where only the object is a bar."""
+    """Statements with a drawn relation: arrows between two bars, or marks on one bar naming
+    the other party (an Act), as the ``drawing`` table says."""
     vocab = vocabulary()
     by_id = {b.id: b for b in bars}
     edges: list[Edge] = []
     agents: dict[str, str] = {}
     for st in dataset.statements:
-        if st.relation not in relations or st.object not in by_id:
+        if st.relation not in relations:
             continue
-        arrow = st.subject in by_id
-        if not arrow and (st.subject not in dataset.entities or isinstance(dataset.entities[st.subject], BAR_MODELS)):
-            continue  # a body or proposal not in the picture: no arrow to draw, and not an agent
+        how = drawing(st.relation)
         when = year_of(st.when.earliest) if st.when else None
-        if when is None and not arrow:
-            continue
-        if arrow:
-            source, target = _in_time_order(st, by_id[st.subject], by_id[st.object])
-            when = when if when is not None else source.end
+        if how.mark:
+            target_id = getattr(st, how.mark)
+            source_id = st.object if how.mark == "subject" else st.subject
+            if target_id not in by_id or source_id not in dataset.entities or when is None:
+                continue
+            agent: str | None = source_id
         else:
-            source, target = None, by_id[st.object]
-        if when is None or not start <= when <= end:
+            if st.subject not in by_id or st.object not in by_id:
+                continue
+            source_id = getattr(st, how.arrow_from)
+            target_id = st.object if source_id == st.subject else st.subject
+            when = when if when is not None else by_id[source_id].end
+            agent = st.by
+        if not start <= when <= end:
             continue
+        if how.mark and source_id not in by_id:
+            agents[source_id] = dataset.label(source_id)
         proposed = st.status not in vocab.asserted_statuses
-        agent = st.by if arrow else st.subject
-        if not arrow:
-            agents[st.subject] = dataset.label(st.subject)
         edges.append(Edge(
             id=st.id or st.content_id(), relation=st.relation, relation_label=vocab.relations[st.relation].label,
-            subject=st.subject, object=st.object, source=source.id if source else st.subject, target=target.id,
-            when=when, date=st.when, label=_edge_label(dataset, st, agent, proposed), proposed=proposed, arrow=arrow,
+            subject=st.subject, object=st.object, source=source_id, target=target_id, when=when, date=st.when,
+            label=_edge_label(dataset, st, agent, proposed), proposed=proposed, arrow=not how.mark,
         ))
     edges.sort(key=lambda e: (e.when or 0.0, e.id))
     return edges, agents
-
-
-def _in_time_order(st: Statement, a: Bar, b: Bar) -> tuple[Bar, Bar]:
-    """(older, newer): the arrow runs from the party that ended at the event (per the ``ends``
-    table) to the one that went on. For relations without an entry: the bar that ends first;
-    a proposal or proposed form is then the newer side (it is about what should come next).
-    """
-    side = ending_sides().get(st.relation)
-    if side is not None:
-        return (a, b) if side == "subject" else (b, a)
-    key_a, key_b = (a.proposed, a.end, a.start), (b.proposed, b.end, b.start)
-    return (a, b) if key_a <= key_b else (b, a)
 
 
 def _edge_label(dataset: Dataset, st: Statement, agent: str | None, proposed: bool) -> str:

@@ -14,6 +14,7 @@ from typing import Final
 # Okabe-Ito: sky blue, orange, bluish green, yellow, reddish purple, blue, vermillion, black.
 BAR_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2")
 ARROW_COLOURS = ("#000000", "#0072B2", "#CC79A7", "#D55E00", "#009E73", "#E69F00")
+MARKERS = ("X", "P", "D", "s")  # marks on a bar, one shape per relation (abolition first: a cross)
 PROPOSAL_FILL = "#BBBBBB"
 PROPOSAL_EDGE = "#666666"
 PROPOSAL_ALPHA = 0.45
