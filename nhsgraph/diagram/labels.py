@@ -8,6 +8,8 @@ the same reorganisation). What finds no clear place becomes a numbered note.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from nhsgraph.diagram.render import Rendered
 
 Anchor = tuple[float, float, str]  # display x, display y (text centre line), horizontal alignment
+WRAP_SHARE = 0.45
+"""A bar caption wider than this share of the plot is wrapped onto more lines."""
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # the circled digits DejaVu Sans has; later notes use (11), (12) ...
 
 
@@ -92,10 +96,16 @@ class Placer:
                      style="italic" if bar.proposed else "normal", allowed={index}, bar_id=bar.id,
                      note=bar.caption)
         w, h = self._measure(item)
+        widest = WRAP_SHARE * self.ax.get_window_extent(self.renderer).width
+        if w > widest:  # a long caption (a proposal's) goes on two or more lines
+            lines = math.ceil(w / widest)
+            item.text = textwrap.fill(bar.caption, math.ceil(len(bar.caption) / lines) + 4)
+            w, h = self._measure(item)
         above, below = box.y1 + gap + h / 2, box.y0 - gap - h / 2
-        inside = w + 2 * pad <= solid_end - box.x0 and h <= box.y1 - box.y0
+        inside = w + 2 * pad + 1.3 * self.fs * self.px <= solid_end - box.x0 and h <= box.y1 - box.y0
         if inside:
             item.anchors.append((box.x0 + pad, cy, "left"))
+            item.anchors.append((box.x0 + pad + 1.3 * self.fs * self.px, cy, "left"))  # clear of a mark at the start
             item.colour = style.TEXT if bar.proposed else style.text_colour_on(colour)
             item.halo = False
         item.anchors += [(box.x1 + pad, cy, "left"), (box.x0 - pad, cy, "right"), (box.x0, above, "left"),
@@ -103,20 +113,27 @@ class Placer:
         item.anchors += [(box.x0 + k * w / 3, y, "left") for k in range(1, 7) for y in (above, below)]
         self.bar_items.append(item)
 
-    def add_arrow(self, edge: Edge, x: float, y0: float, y1: float) -> None:
-        (px, py0), (_, py1) = self._display(x, y0), self._display(x, y1)
+    def add_arrow(self, edge: Edge, x0: float, y0: float, x1: float, y1: float) -> None:
+        """An arrow is a soft obstacle; its label may go beside it at its middle, in the gaps
+        between the lanes it passes, or near either end."""
+        (px0, py0), (px1, py1) = self._display(x0, y0), self._display(x1, y1)
         lo, hi = min(py0, py1), max(py0, py1)
-        self.soft.append(Box(px - 3, lo, px + 3, hi))
+        self.soft.append(Box(min(px0, px1) - 3, lo, max(px0, px1) + 3, hi))
         pad = 0.45 * self.fs * self.px
         lane_px = abs(self._display(0, 0)[1] - self._display(0, 1)[1])
         ys = [(lo + hi) / 2]
         lane_lo, lane_hi = sorted((y0, y1))
         k = int(lane_lo + 0.5)
         while k + 0.5 < lane_hi:  # the gaps between lanes the arrow passes through
-            ys.append(self._display(x, k + 0.5)[1])
+            ys.append(self._display(x0, k + 0.5)[1])
             k += 1
         ys += [lo + lane_px * 0.15, hi - lane_px * 0.15, hi + lane_px * 0.3, lo - lane_px * 0.3]
-        self.arrow_anchors[edge.id] = [(px + side * pad, y, "left" if side > 0 else "right")
+
+        def x_at(y: float) -> float:
+            share = 0.0 if py1 == py0 else min(1.0, max(0.0, (y - py0) / (py1 - py0)))
+            return px0 + share * (px1 - px0)
+
+        self.arrow_anchors[edge.id] = [(x_at(y) + side * pad, y, "left" if side > 0 else "right")
                                        for y in ys for side in (1, -1)]
 
     def add_mark(self, edge: Edge, x: float, lane: int) -> None:

@@ -116,24 +116,29 @@ def cost(order: Sequence[Sequence[Bar]], edges: Sequence[Edge]) -> float:
     return total
 
 
-def _improve(groups: list[list[Bar]], edges: Sequence[Edge], max_passes: int = 20) -> list[list[Bar]]:
+def _improve(groups: list[list[Bar]], edges: Sequence[Edge], max_passes: int = 30, reach: int = 12
+             ) -> list[list[Bar]]:
+    """Local search: move each block of one to three adjacent lanes to the position (within
+    ``reach`` lanes) that lowers the cost most; repeat until a full pass improves nothing."""
     order = list(groups)
     best = cost(order, edges)
     for _ in range(max_passes):
         improved = False
-        for i in range(len(order)):
-            group = order[i]
-            rest = order[:i] + order[i + 1:]
-            for j in range(len(order)):
-                if j == i:
-                    continue
-                trial = rest[:j] + [group] + rest[j:]
-                value = cost(trial, edges)
-                if value < best - 1e-9:
-                    order, best, improved = trial, value, True
-                    break
-            if improved:
-                break
+        for size in (1, 2, 3):
+            i = 0
+            while i + size <= len(order):
+                block, rest = order[i:i + size], order[:i] + order[i + size:]
+                choice, value = None, best
+                for j in range(max(0, i - reach), min(len(rest), i + reach) + 1):
+                    if j == i:
+                        continue
+                    trial = rest[:j] + block + rest[j:]
+                    trial_cost = cost(trial, edges)
+                    if trial_cost < value - 1e-9:
+                        choice, value = trial, trial_cost
+                if choice is not None:
+                    order, best, improved = choice, value, True
+                i += 1
         if not improved:
             break
     return order

@@ -31,7 +31,7 @@ from nhsgraph.diagram.model import Bar, Diagram
 
 RC: dict[Any, Any] = {"font.family": style.FONT_FAMILY, "svg.hashsalt": "nhsgraph", "pdf.fonttype": 42, "svg.fonttype": "path"}
 DPI = 100
-MIN_LANE, MAX_LANE = 3.2, 6.5
+MIN_LANE, MAX_LANE = 2.9, 6.5
 """Lane height in units of the font size: below the minimum the page grows taller; above the
 maximum an A4 figure shrinks (a slide keeps its 16:9 shape)."""
 
@@ -54,14 +54,18 @@ class Rendered:
 def draw(diagram: Diagram, size: str = "a4") -> Rendered:
     """Lay out and draw ``diagram`` on a page of ``size`` (a4 or slide).
 
-    Drawing is repeated (at most a few times) until the page height suits the lanes and the
-    space kept for notes holds every note.
+    Drawing is repeated (at most a few times) until the lanes fit: first the text in the lanes
+    shrinks (down to the page's smallest font), then bars that never meet share lanes; an A4
+    figure with few lanes gets shorter. Then until the space kept for notes holds every note.
     """
     page = style.SIZES[size]
     with rc_context(RC):
-        height, reserve = page.height, 0
-        for _ in range(6):
-            rendered, wanted = _draw(diagram, page, height, reserve)
+        height, reserve, fs = page.height, 0, page.font
+        for _ in range(8):
+            rendered, wanted, wanted_fs = _draw(diagram, page, height, reserve, fs)
+            if wanted_fs < fs - 0.01:
+                fs = wanted_fs
+                continue
             if abs(wanted - height) > 0.01:
                 height = wanted
                 continue
@@ -78,8 +82,10 @@ def save(rendered: Rendered, path: str, fmt: str) -> None:
         rendered.figure.savefig(path, format=fmt, dpi=200 if fmt == "png" else DPI, metadata=metadata)
 
 
-def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int) -> tuple[Rendered, float]:
-    fs = page.font
+def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: float
+          ) -> tuple[Rendered, float, float]:
+    """One attempt at ``height`` inches with lane text of ``fs`` points: the rendering, the height
+    it would like and the lane font size it would like."""
     fig = Figure(figsize=(page.width, height), dpi=DPI)
     FigureCanvasAgg(fig)
     fig.patch.set_facecolor("white")
@@ -88,24 +94,26 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int) -> tu
     arrows = style.assign(list(diagram.relations), style.ARROW_COLOURS)
 
     fig.text(margin / page.width, 1 - 0.22 / height, diagram.title, ha="left", va="top",
-             fontsize=fs * 1.6, fontweight="bold", color=style.TEXT, gid="title")
+             fontsize=page.font * 1.6, fontweight="bold", color=style.TEXT, gid="title")
     source = fig.text(margin / page.width, 0.15 / height,
                       f"{diagram.source_line}. Labels give the Act or order (or the proposer) and the date a change took effect.",
-                      ha="left", va="bottom", fontsize=fs * 0.8, color=style.MUTED_TEXT, gid="source")
+                      ha="left", va="bottom", fontsize=page.font * 0.8, color=style.MUTED_TEXT, gid="source")
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     line_h = source.get_window_extent(renderer).height / DPI
     notes_top = 0.15 + line_h + 0.06 + reserve * line_h * 1.25
     key = _legend(fig, legend.entries(diagram, fills, arrows), page, margin, notes_top / height)
     legend_h = key.get_window_extent(renderer).height / DPI
-    bottom = notes_top + legend_h + 0.12 + fs * 2.4 / 72
-    top = 0.22 + fs * 1.6 * 1.5 / 72 + 0.15
-    lanes = assign_lanes(diagram.bars, diagram.edges, max_lanes=int((page.height - bottom - top) * 72 / (fs * 3.4)))
+    bottom = notes_top + legend_h + 0.12 + page.font * 2.4 / 72
+    top = 0.22 + page.font * 1.6 * 1.5 / 72 + 0.15
+    room = (page.height - bottom - top) * 72  # points for the lanes on the page as designed
+    wanted_fs = max(page.min_font, min(fs, room / (len(diagram.bars) * MIN_LANE)))
+    lanes = assign_lanes(diagram.bars, diagram.edges, max_lanes=int(room / (fs * MIN_LANE)))
     count = max(lanes.values()) + 1
     fixed = bottom + top
     wanted = max(fixed + count * MIN_LANE * fs / 72,
                  page.height if page.fixed else min(page.height, fixed + count * MAX_LANE * fs / 72))
     ax = fig.add_axes((margin / page.width, bottom / height, 1 - 2 * margin / page.width, (height - bottom - top) / height))
-    _axes(ax, diagram, count, fs)
+    _axes(ax, diagram, count, page.font)
     lane_pt = (height - bottom - top) * 72 / count
     bar_h = min(0.55, fs * 2.2 / lane_pt)
     rendered = Rendered(fig, ax, lanes)
@@ -115,8 +123,8 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int) -> tu
         _bar(ax, bar, lanes[bar.id], bar_h, colour, diagram, rendered, placer)
     _edges(ax, diagram, lanes, bar_h, arrows, rendered, placer)
     placer.place(diagram)
-    _notes(fig, rendered, placer, diagram, page, height, margin, line_h, fs)
-    return rendered, wanted
+    _notes(fig, rendered, placer, diagram, page, height, margin, line_h, page.font)
+    return rendered, wanted, wanted_fs
 
 
 def _legend(fig: Figure, items: list[tuple[Any, str]], page: style.Size, margin: float, y: float) -> Any:
@@ -202,15 +210,19 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
         when = edge.when if edge.when is not None else 0.0
         if edge.arrow:
             x = when + slots[edge.id] * nudge
+            # Each end on its own bar: a proposal made before the body it would create existed
+            # points forward to that body's start (a slanted arrow), never into empty space.
+            source, target = diagram.bar(edge.source), diagram.bar(edge.target)
+            x0, x1 = min(max(x, source.start), source.end), min(max(x, target.start), target.end)
             a, b = lanes[edge.source], lanes[edge.target]
             sign = 1 if b > a else -1
             y0, y1 = a + sign * bar_h / 2, b - sign * bar_h / 2
-            artist: Artist = FancyArrowPatch((x, y0), (x, y1), arrowstyle="-|>", mutation_scale=placer.fs * 1.1,
+            artist: Artist = FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=placer.fs * 1.1,
                                              color=colour, alpha=alpha, linewidth=1.1, shrinkA=0, shrinkB=0,
                                              linestyle=style.PROPOSAL_LINESTYLE if edge.proposed else "-",
                                              zorder=3, gid=f"edge:{edge.id}")
             ax.add_patch(artist)  # type: ignore[arg-type]
-            placer.add_arrow(edge, x, y0, y1)
+            placer.add_arrow(edge, x0, y0, x1, y1)
         else:
             lane = lanes[edge.target]
             (artist,) = ax.plot([when], [lane], marker=legend.marker(diagram, edge.relation), linestyle="none",

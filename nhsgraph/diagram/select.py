@@ -40,7 +40,7 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
         else:
             bars.append(bar)
     start, end = _window(spec, bars, as_of)
-    bars = [_clip(b, start, end) for b in bars if b.end > start and b.start < end]
+    bars = [_clip(b, start, end, _first_fact(dataset, b.id)) for b in bars if b.end > start and b.start < end]
     if not bars:
         raise DiagramError(f"nothing to draw between {math.floor(start)} and {math.ceil(end) - 1}")
     bars.sort(key=lambda b: (b.start, b.end, b.id))
@@ -157,7 +157,7 @@ def _bar(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar | N
     else:
         end, open_end = max(year_of(as_of.latest) if as_of else start, start), True
     outcome = None
-    if isinstance(entity, Proposal):
+    if isinstance(entity, Proposal) and entity.status != Proposal.model_fields["status"].default:
         outcome = f"{entity.status} {entity.outcome_date.year}" if entity.outcome_date else entity.status
     return Bar(id=entity.id, label=entity.label, kind=entity.kind, category=category, start=start, end=end,
                start_date=start_date, end_date=end_date, open_end=open_end, start_known=start_date is not None,
@@ -165,15 +165,16 @@ def _bar(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar | N
 
 
 def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, PartialDate | None, list[str]]:
-    """(start, end, proposers). A proposed-only form spans from its first proposal to the last
-    decision on the proposals naming it (open while any is undecided)."""
+    """(start, end, proposers). A proposal runs from its date (else its document's) to its
+    decision. A proposed-only form runs from its first proposal (or the earliest dated source
+    describing it) to the last decision on the proposals naming it (open while any is undecided)."""
     if isinstance(entity, Proposal):
-        return entity.date, entity.outcome_date, [dataset.label(p) for p in entity.proposed_by]
+        return _proposal_date(dataset, entity), entity.outcome_date, [dataset.label(p) for p in entity.proposed_by]
     if isinstance(entity, OrgType) and entity.proposed_only:
-        about = [st for st in dataset.statements_about(entity.id) if st.when is not None or _proposal_of(dataset, st)]
-        starts: list[PartialDate] = [st.when for st in about if st.when is not None]
+        about = dataset.statements_about(entity.id)
         proposals = [p for st in about if (p := _proposal_of(dataset, st)) is not None]
-        starts += [p.date for p in proposals if p.date]
+        starts = [d for d in [st.when for st in about] + [_proposal_date(dataset, p) for p in proposals]
+                  + [_document_date(dataset, s.document) for s in entity.sources] if d is not None]
         outcomes = [p.outcome_date for p in proposals]
         end = max(outcomes) if outcomes and all(outcomes) else None  # type: ignore[type-var]
         people = _proposers(dataset, entity.id, about, proposals)
@@ -181,6 +182,15 @@ def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, Partial
     if isinstance(entity, (Organisation, OrgType)):
         return entity.established, entity.dissolved or _ended_by_event(dataset, entity.id), []
     return None, None, []
+
+
+def _document_date(dataset: Dataset, document_id: str | None) -> PartialDate | None:
+    return getattr(dataset.entities.get(document_id or ""), "date", None)
+
+
+def _proposal_date(dataset: Dataset, proposal: Proposal) -> PartialDate | None:
+    """When a proposal was made: its own date, else the date of the document that made it."""
+    return proposal.date or _document_date(dataset, proposal.document)
 
 
 def _ended_by_event(dataset: Dataset, entity_id: str) -> PartialDate | None:
@@ -244,7 +254,21 @@ def _window(spec: Spec, bars: list[Bar], as_of: PartialDate | None) -> tuple[flo
     return start, end
 
 
-def _clip(bar: Bar, start: float, end: float) -> Bar:
+UNRECORDED_START = 0.1
+"""A bar with no start date is a fading stub this share of the period long, not a guess at a date."""
+
+
+def _first_fact(dataset: Dataset, entity_id: str) -> float | None:
+    """The date of the earliest dated fact about an entity (it existed by then)."""
+    asserted = vocabulary().asserted_statuses
+    dates = [st.when for st in dataset.statements_about(entity_id) if st.when is not None and st.status in asserted]
+    return year_of(min(dates).earliest) if dates else None
+
+
+def _clip(bar: Bar, start: float, end: float, first_fact: float | None = None) -> Bar:
+    if not math.isfinite(bar.start):  # no start recorded: a stub, reaching back to the first fact about it
+        stub = bar.end - UNRECORDED_START * (end - start)
+        bar.start = max(start, min(stub, first_fact) if first_fact is not None else stub)
     if bar.start < start:
         bar.start, bar.start_known = start, False
     if bar.end > end:
@@ -265,12 +289,19 @@ def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float,
             continue
         how = drawing(st.relation)
         when = year_of(st.when.earliest) if st.when else None
-        if how.mark:
-            target_id = getattr(st, how.mark)
-            source_id = st.object if how.mark == "subject" else st.subject
+        other = st.object if how.mark == "subject" else st.subject
+        as_mark = how.mark is not None and other not in by_id
+        if as_mark:
+            target_id, source_id = getattr(st, how.mark or ""), other
             if target_id not in by_id or source_id not in dataset.entities or when is None:
                 continue
             agent: str | None = source_id
+        elif how.mark:  # the agent (a proposal, a body) is in the picture: an arrow from it
+            if st.subject not in by_id or st.object not in by_id:
+                continue
+            source_id, target_id = other, getattr(st, how.mark)
+            when = when if when is not None else by_id[source_id].start
+            agent = st.by
         else:
             if st.subject not in by_id or st.object not in by_id:
                 continue
@@ -280,13 +311,13 @@ def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float,
             agent = st.by
         if not start <= when <= end:
             continue
-        if how.mark and source_id not in by_id:
+        if as_mark and source_id not in by_id:
             agents[source_id] = dataset.label(source_id)
         proposed = st.status not in vocab.asserted_statuses
         edges.append(Edge(
             id=st.id or st.content_id(), relation=st.relation, relation_label=vocab.relations[st.relation].label,
             subject=st.subject, object=st.object, source=source_id, target=target_id, when=when, date=st.when,
-            label=_edge_label(dataset, st, agent, proposed), proposed=proposed, arrow=not how.mark,
+            label=_edge_label(dataset, st, agent, proposed), proposed=proposed, arrow=not as_mark,
         ))
     edges.sort(key=lambda e: (e.when or 0.0, e.id))
     return edges, agents

@@ -27,19 +27,21 @@ FONT_FAMILY = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every m
 
 @dataclass(frozen=True)
 class Size:
-    """A page: width and height in inches, the base font size in points, and whether the height
-    is fixed (a slide keeps 16:9) or at most (an A4 figure with few lanes is shorter)."""
+    """A page: width and height in inches, the base font size in points, whether the height is
+    fixed (a slide keeps 16:9) or at most (an A4 figure with few lanes is shorter), and the
+    smallest font the lanes may shrink to before bars share lanes."""
 
     name: str
     width: float
     height: float
     font: float
     fixed: bool
+    min_font: float
 
 
 SIZES = {
-    "a4": Size("a4", 11.69, 8.27, 8.0, fixed=False),       # A4 landscape
-    "slide": Size("slide", 13.333, 7.5, 10.0, fixed=True),  # 16:9 slide
+    "a4": Size("a4", 11.69, 8.27, 8.0, fixed=False, min_font=6.5),       # A4 landscape
+    "slide": Size("slide", 13.333, 7.5, 10.0, fixed=True, min_font=8.0),  # 16:9 slide
 }
 
 
