@@ -110,7 +110,9 @@ class Placer:
             item.halo = False
         item.anchors += [(box.x1 + pad, cy, "left"), (box.x0 - pad, cy, "right"), (box.x0, above, "left"),
                          (box.x0, below, "left"), (box.x1, above, "right"), (box.x1, below, "right")]
-        item.anchors += [(box.x0 + k * w / 3, y, "left") for k in range(1, 7) for y in (above, below)]
+        # Then above or below, slid along but always overlapping the bar, so it reads as its label.
+        slide = [(box.x0 - f * w, "left") for f in (0.25, 0.5, 0.75)] + [(box.x1 + f * w, "right") for f in (0.25, 0.5)]
+        item.anchors += [(x, y, ha) for x, ha in slide for y in (above, below)]
         self.bar_items.append(item)
 
     def add_arrow(self, edge: Edge, x0: float, y0: float, x1: float, y1: float) -> None:

@@ -44,6 +44,7 @@ class Spec:
     relations: tuple[str, ...] = ()
     include: tuple[Selector, ...] = ()
     depth: int = 0
+    follow: tuple[str, ...] = ()
     preset: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -105,14 +106,20 @@ def _checked_relations(names: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _checked_kind(kind: str) -> str:
+    if kind not in vocabulary().kinds:
+        raise DiagramError(f"unknown kind {kind!r} in a diagram preset")
+    return kind
+
+
 def _selector(raw: dict[str, Any]) -> Selector:
     known = {"kind", "ids", "levels", "sectors", "from", "to", "related"}
     unknown = set(raw) - known
     if unknown:
         raise DiagramError(f"unknown selector field(s) {sorted(unknown)}; use {sorted(known)}")
     kind = raw.get("kind")
-    if kind is not None and kind not in vocabulary().kinds:
-        raise DiagramError(f"unknown kind {kind!r} in a diagram selector")
+    if kind is not None:
+        _checked_kind(kind)
     return Selector(
         kind=kind, ids=tuple(raw.get("ids", ())), levels=tuple(raw.get("levels", ())),
         sectors=tuple(raw.get("sectors", ())), start=raw.get("from"), end=raw.get("to"),
@@ -133,6 +140,7 @@ def preset(name: str, start: int | None = None, end: int | None = None, depth: i
         relations=_checked_relations(raw["relations"]) if "relations" in raw else default_relations(),
         include=tuple(_selector(s) for s in raw.get("include", ())),
         depth=depth if depth is not None else int(raw.get("depth", 0)),
+        follow=tuple(_checked_kind(k) for k in raw.get("follow", ())),
     )
 
 

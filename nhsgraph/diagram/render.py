@@ -213,7 +213,9 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
             # Each end on its own bar: a proposal made before the body it would create existed
             # points forward to that body's start (a slanted arrow), never into empty space.
             source, target = diagram.bar(edge.source), diagram.bar(edge.target)
-            x0, x1 = min(max(x, source.start), source.end), min(max(x, target.start), target.end)
+            slack = 3 * abs(nudge)  # arrows set side by side may stand just off a bar's end
+            x0 = min(max(x, source.start - slack), source.end + slack)
+            x1 = min(max(x, target.start - slack), target.end + slack)
             a, b = lanes[edge.source], lanes[edge.target]
             sign = 1 if b > a else -1
             y0, y1 = a + sign * bar_h / 2, b - sign * bar_h / 2

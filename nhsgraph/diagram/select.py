@@ -29,7 +29,7 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
     """The bars and edges of the diagram ``spec`` asks for, clipped to its period."""
     relations = set(spec.relations)
     chosen = _initial(dataset, spec)
-    chosen = _expand(dataset, chosen, relations, spec.depth)
+    chosen = _expand(dataset, chosen, relations, spec.depth, set(spec.follow))
     as_of = _as_of(dataset)
     bars: list[Bar] = []
     omitted: list[str] = []
@@ -119,8 +119,9 @@ def _dates(entity: Entity) -> list[PartialDate | None]:
     return []
 
 
-def _expand(dataset: Dataset, chosen: list[str], relations: set[str], depth: int) -> list[str]:
-    """Follow the drawn relations ``depth`` steps out from the chosen bars (breadth first)."""
+def _expand(dataset: Dataset, chosen: list[str], relations: set[str], depth: int, kinds: set[str]) -> list[str]:
+    """Follow the drawn relations ``depth`` steps out from the chosen bars (breadth first),
+    to entities of the given ``kinds`` (any kind drawn as a bar if none are given)."""
     result = list(chosen)
     frontier = set(chosen)
     for _ in range(depth):
@@ -129,8 +130,9 @@ def _expand(dataset: Dataset, chosen: list[str], relations: set[str], depth: int
             if st.relation not in relations:
                 continue
             for here, there in ((st.subject, st.object), (st.object, st.subject)):
+                entity = dataset.entities.get(there)
                 if here in frontier and there not in result and there not in reached \
-                        and isinstance(dataset.entities.get(there), BAR_MODELS):
+                        and isinstance(entity, BAR_MODELS) and (not kinds or entity.kind in kinds):
                     reached.append(there)
         if not reached:
             break
