@@ -99,7 +99,7 @@ class Placer:
         widest = WRAP_SHARE * self.ax.get_window_extent(self.renderer).width
         if w > widest:  # a long caption (a proposal's) goes on two or more lines
             lines = math.ceil(w / widest)
-            item.text = textwrap.fill(bar.caption, math.ceil(len(bar.caption) / lines) + 4)
+            item.text = textwrap.fill(bar.caption, math.ceil(len(bar.caption) / lines) + 4, break_on_hyphens=False)
             w, h = self._measure(item)
         above, below = box.y1 + gap + h / 2, box.y0 - gap - h / 2
         inside = w + 2 * pad + 1.3 * self.fs * self.px <= solid_end - box.x0 and h <= box.y1 - box.y0

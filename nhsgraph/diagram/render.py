@@ -275,7 +275,7 @@ def _notes(fig: Figure, rendered: Rendered, placer: Placer, diagram: Diagram, pa
         width = text.get_window_extent(renderer).width
         if width > limit:  # wrap long notes to the page width, indented under their number
             chars = max(20, int(len(line) * limit / width) - 2)
-            text.set_text(textwrap.fill(line, chars, subsequent_indent="     "))
+            text.set_text(textwrap.fill(line, chars, subsequent_indent="     ", break_on_hyphens=False))
         lines = text.get_text().count("\n") + 1
         rendered.note_lines += lines
         rendered.edge_texts.update({e: text for e in edge_ids})
