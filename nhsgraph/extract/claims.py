@@ -1,0 +1,219 @@
+"""Candidate claims: a cue, the mentions around it, and who says so.
+
+For each sentence: find cues (lexicon), decide voice (who does what to whom), read the
+modality and negation before the cue, find the speaker (reported speech, "according to",
+else the article's author), and keep only claims whose subject and object kinds the
+vocabulary allows for the relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.cues import (AGENT_AFTER, ATTRIBUTION, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon)
+from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.extract.sentences import Sentence
+from nhsgraph.vocabulary import vocabulary
+
+SPEAKER_KINDS = ("person", "organisation", "document")
+BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
+
+
+@dataclass(frozen=True)
+class Party:
+    """A claim's subject, object or speaker: an entity id, with where it was named (if it was)."""
+
+    id: str
+    label: str
+    kind: str
+    known: bool
+    start: int | None = None
+    end: int | None = None
+
+    @classmethod
+    def of(cls, mention: Mention) -> Party:
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks when nobody else is quoted: the article (a document) and its authors."""
+
+    document: Party
+    authors: tuple[Party, ...] = ()
+
+    @property
+    def attribution(self) -> list[Party]:
+        return list(self.authors) or [self.document]
+
+
+@dataclass
+class Claim:
+    subject: Party
+    relation: str
+    object: Party
+    status: str
+    attributed_to: list[Party]
+    sentence: Sentence
+    cue: str
+    cue_start: int
+    cue_end: int
+    voice: str
+    confidence: float
+    negated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple[str, str, str, str, bool]:
+        return (self.subject.id, self.relation, self.object.id, self.status, self.negated)
+
+
+def _stance_relations() -> tuple[str, ...]:
+    """Relations that state a party's position (supports, opposes, proposes): the lexicon's stance cues."""
+    vocab = vocabulary()
+    return tuple(r for r in vocab.relations if set(vocab.relations[r].subject_kinds) >= {"person", "organisation", "document"})
+
+
+def _allowed(relation: str, subject: Party, obj: Party) -> bool:
+    spec = vocabulary().relations.get(relation)
+    return bool(spec) and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
+
+
+@dataclass
+class _Sentence:
+    sentence: Sentence
+    tokens: list[Token]
+    clauses: list[int]
+    spans: list[cl.Span]
+    hits: list[CueHit]
+
+    def parties(self, spans: list[cl.Span]) -> list[Party]:
+        return [Party.of(s.mention) for s in spans]
+
+
+def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
+    """The quoted party (reported speech, "according to"); None when the author speaks."""
+    for hit in s.hits:
+        if hit.form.role == SPEECH:
+            if hit.form.gerund:  # "NHS Providers ..., warning that"
+                found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+            else:
+                found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+                if not found and cl.first_person_before(s.tokens, s.clauses, hit.first):
+                    return None
+        elif hit.form.role == ATTRIBUTION:
+            found = cl.after(s.spans, s.tokens, s.clauses, hit.last)
+        else:
+            continue
+        speakers = [p for p in s.parties(found) if p.kind in SPEAKER_KINDS]
+        if speakers:
+            authors = {voice.document.id, *(a.id for a in voice.authors)}
+            return None if all(p.id in authors for p in speakers) else speakers
+    return None
+
+
+def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
+    """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
+    role = hit.form.role
+    adjust = 0.0
+    if role in (VERB, AGENT_AFTER):
+        if cl.is_passive(hit, s.tokens):
+            index = cl.by_agent_index(hit, s.tokens)
+            agent = [sp for sp in s.spans if index is not None and index <= sp.first <= index + 1]
+            agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
+            patients, same = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+            adjust -= 0.0 if same else 0.15
+            subjects, objects = (agents, patients) if role == VERB else (patients, agents)
+            return s.parties(subjects), s.parties(objects), "passive", adjust
+        if hit.form.gerund and role == VERB:
+            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
+            return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "active", adjust
+        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+        others = cl.after(s.spans, s.tokens, s.clauses, hit.last)
+        subjects, objects = (doers, others) if role == VERB else (others, doers)
+        return s.parties(subjects), s.parties(objects), "active", adjust
+    if role == NOUN:
+        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+        return s.parties(doers), s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "nominal", adjust
+    if role == EVALUATION:
+        judged, same = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+        return [], s.parties(judged[:1]), "evaluative", adjust if same else adjust - 0.1
+    if role == NAMING:
+        return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust
+    return [], [], "", adjust
+
+
+def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
+    if relation in stance:
+        return "predicted" if modal == "predicted" else ("reported" if quoted else "fact")
+    return modal or ("reported" if quoted else "fact")
+
+
+def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
+    lex = lexicon()
+    stance = _stance_relations()
+    speakers = _speakers(s, voice)
+    speaker_parties = speakers or [voice.document]
+    attribution = speakers or voice.attribution
+    question = s.sentence.text.rstrip().endswith("?")
+    claims: list[Claim] = []
+    for hit in s.hits:
+        relation = hit.form.relation
+        if relation is None or question:
+            continue
+        subjects, objects, how, adjust = _arguments(s, hit)
+        modal = cl.modality(lex, s.tokens, s.clauses, hit.first, s.sentence.text)
+        negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
+        confidence = BASE_CONFIDENCE[hit.form.role] + adjust
+        if not subjects:
+            first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
+            if relation in stance or hit.form.role in (EVALUATION, NAMING):
+                # The author (or the quoted party) is the doer only when the text says so: "we", a
+                # speech verb, or an evaluation ("X gets in the way"), never a doer we failed to name.
+                if hit.form.role != EVALUATION and not (first_person or speakers):
+                    continue
+                subjects = speaker_parties
+                confidence -= 0.05
+            elif modal in ("proposed", "predicted", "announced") and objects:
+                proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
+                if relation in ("establishes",) and any(_allowed("proposes", proposer[0], o) for o in objects):
+                    relation, subjects = "proposes", proposer
+                else:
+                    subjects = [voice.document]
+                confidence -= 0.2
+            else:
+                continue
+        quoted = speakers is not None
+        status = _status(relation, modal, quoted, stance)
+        if modal == "predicted":
+            confidence -= 0.05
+        for subject in subjects:
+            for obj in objects:
+                chosen = relation
+                if not _allowed(chosen, subject, obj) and chosen == "proposes":
+                    chosen = "supports"
+                if not _allowed(chosen, subject, obj):
+                    continue
+                score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known)
+                cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
+                claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, " ".join(
+                    t.text for t in s.tokens[hit.first:hit.last]), cue_start, cue_end, how,
+                    round(min(0.95, max(0.05, score)), 2), negated))
+    return claims
+
+
+def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> list[Claim]:
+    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept."""
+    lex = lexicon()
+    found: dict[tuple[str, str, str, str, bool], Claim] = {}
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        if not tokens:
+            continue
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        s = _Sentence(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), lex.find(tokens))
+        for claim in _sentence_claims(s, voice):
+            best = found.get(claim.key())
+            if best is None or claim.confidence > best.confidence:
+                found[claim.key()] = claim
+    return sorted(found.values(), key=lambda c: (c.sentence.start, c.cue_start, c.subject.id, c.object.id))

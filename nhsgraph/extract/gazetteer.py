@@ -1,0 +1,155 @@
+"""The gazetteer: every name the dataset knows (ids' labels and aliases) plus informal names made by rule.
+
+Informal names are generated only where a rule is safe and the result is unique in the
+dataset: "the 2012 Act" and "2012 Health and Social Care Act" from an Act's year and title,
+"Integrating Care" from "Integrating Care: next steps ...", a person's surname. Combined
+names such as "NHSE/I" are never guessed: they come from the data's aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.names import singular
+
+# When a name fits several entities, prefer the kind a reader most likely means.
+KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
+MAX_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    label: str
+    name: str
+    generated: bool
+
+    @property
+    def acronym(self) -> bool:
+        """All capitals (a trailing plural ``s`` allowed): matched case-sensitively."""
+        letters = re.sub(r"[^A-Za-z]", "", self.name)
+        return bool(letters) and letters.rstrip("s").isupper()
+
+
+def _key(tokens: Iterable[Token]) -> str:
+    return singular(" ".join(t.key for t in tokens))
+
+
+class Gazetteer:
+    """Looks names up at token boundaries, longest first."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        self.max_tokens = 1
+        self.kinds: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+
+    def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
+        tokens = tokenize(name.strip())
+        while tokens and tokens[0].key in ("the", "a", "an"):
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > MAX_TOKENS:
+            return
+        key = _key(tokens)
+        if any(e.id == entity_id for e in self.entries[key]):
+            return
+        if generated and self.entries.get(key):
+            return  # a generated name never shadows a curated one
+        self.entries[key].append(Entry(entity_id, kind, label, name.strip(), generated))
+        self.max_tokens = max(self.max_tokens, len(tokens))
+        self.kinds[entity_id] = kind
+        self.labels[entity_id] = label
+
+    @classmethod
+    def from_dataset(cls, dataset: object) -> Gazetteer:
+        """Every entity of a :class:`nhsgraph.Dataset`, with its informal names."""
+        gazetteer = cls()
+        entities = list(getattr(dataset, "entities").values())
+        for entity in entities:
+            for name in [entity.label, *entity.aliases]:
+                gazetteer.add(entity.id, entity.kind, entity.label, name)
+        generated: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
+                generated[name.casefold()].add(entity.id)
+        by_id = {e.id: e for e in entities}
+        for name, ids in sorted(generated.items()):
+            if len(ids) == 1:
+                entity = by_id[next(iter(ids))]
+                original = next(n for n in informal_names(entity.kind, entity.label, getattr(entity, "year", None)) if n.casefold() == name)
+                gazetteer.add(entity.id, entity.kind, entity.label, original, generated=True)
+        return gazetteer
+
+    def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:
+        text = " ".join(t.text for t in surface)
+        if entry.acronym:
+            letters = re.sub(r"[^A-Za-z]", "", text).rstrip("s")
+            return letters.isupper()
+        if len(surface) == 1:
+            # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
+            return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
+        # A multiword name must not start or end on punctuation the name itself lacks.
+        return True
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Known entities named in ``text[start:end]``, longest match first, never overlapping."""
+        tokens = tokenize(text, start, end)
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            matched = False
+            for length in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+                window = tokens[i : i + length]
+                entries = self.entries.get(_key(window))
+                if not entries:
+                    continue
+                sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
+                accepted = [e for e in entries if self._accept(e, window, sentence_start)]
+                if not accepted:
+                    continue
+                found.append(self._mention(text, window, accepted))
+                i += length
+                matched = True
+                break
+            if not matched:
+                i += 1
+        return found
+
+    def _mention(self, text: str, window: list[Token], entries: list[Entry]) -> Mention:
+        ids = sorted({e.id for e in entries}, key=lambda i: (KIND_PRIORITY.index(self.kinds[i]) if self.kinds[i] in KIND_PRIORITY else 99, i))
+        best = next(e for e in entries if e.id == ids[0])
+        confidence = 0.95 if len(ids) == 1 else 0.5
+        if best.generated:
+            confidence -= 0.1
+        s, e = window[0].start, window[-1].end
+        return Mention(s, e, text[s:e], best.id, best.kind, best.label, True, "generated-name" if best.generated else "gazetteer",
+                       round(confidence, 2), ids if len(ids) > 1 else [])
+
+
+_ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
+
+
+def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
+    """Names people use informally, by rule from the label (checked for uniqueness by the caller)."""
+    names: list[str] = []
+    if kind == "act":
+        match = _ACT.match(label.strip())
+        if match:
+            title, act_year = match.group("title"), match.group("year")
+            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title]
+        elif year:
+            names.append(f"{year} Act")
+    elif kind in ("document", "proposal"):
+        head = re.split(r"[:–—]|\s-\s", label, maxsplit=1)[0].strip()
+        if head != label.strip() and len(head.split()) >= 2:
+            names.append(head)
+    elif kind == "person":
+        parts = label.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
+            names.append(parts[-1])
+    return names
