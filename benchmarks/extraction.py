@@ -26,8 +26,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import nhsgraph  # noqa: E402
-from nhsgraph.extract import ArticleInfo, Gazetteer, extract_file  # noqa: E402
+import nhsgraph
+from nhsgraph.extract import ArticleInfo, Gazetteer, extract_file
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.cues import (AGENT_AFTER, ATTRIBUTION, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon)
+from nhsgraph.extract.cues import AGENT_AFTER, ATTRIBUTION, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.vocabulary import vocabulary
@@ -92,7 +92,8 @@ class _Sentence:
 
 
 def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
-    """The quoted party (reported speech, "according to"); None when the author speaks."""
+    """The quoted party (reported speech, "according to"); None when the author speaks.
+    The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
     for hit in s.hits:
         if hit.form.role == SPEECH:
             if hit.form.gerund:  # "NHS Providers ..., warning that"
@@ -107,6 +108,7 @@ def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
             continue
         speakers = [p for p in s.parties(found) if p.kind in SPEAKER_KINDS]
         if speakers:
+            s.spans = [sp for sp in s.spans if all(sp is not f for f in found)]
             authors = {voice.document.id, *(a.id for a in voice.authors)}
             return None if all(p.id in authors for p in speakers) else speakers
     return None

@@ -24,9 +24,7 @@ def clause_ids(tokens: list[Token], text: str) -> list[int]:
     clause = 0
     for i, token in enumerate(tokens):
         dash = token.text == "-" and 0 < i and tokens[i - 1].end < token.start  # " - " used as a dash
-        if token.text in CLAUSE_MARKS or dash:
-            clause += 1
-        elif token.key in CLAUSE_WORDS and i > 0 and tokens[i - 1].text == ",":
+        if token.text in CLAUSE_MARKS or dash or token.key in CLAUSE_WORDS and i > 0 and tokens[i - 1].text == ",":
             clause += 1
         elif token.key == "that" or (token.key.endswith("ing") and i > 0 and tokens[i - 1].text == ","):
             clause += 1  # "warning that ...", ", arguing ...": reported content is a clause of its own
@@ -53,17 +51,28 @@ def locate(mentions: list[Mention], tokens: list[Token]) -> list[Span]:
 
 
 def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards: bool) -> list[Span]:
-    """The anchor and the mentions listed with it ("A, B and C")."""
+    """The anchor and the mentions listed with it ("A, B and C"). A comma alone joins two names only
+    inside a list that an "and"/"or" closes ("According to X, Y replaced Z" names one doer, Y)."""
     ordered = sorted(spans, key=lambda s: s.first)
     candidates = [s for s in reversed(ordered) if s.last <= anchor.first] if backwards else [s for s in ordered if s.first >= anchor.last]
-    group, current = [anchor], anchor
+    group, current, closed = [anchor], anchor, False
+    links: list[bool] = []  # does each link contain and/or?
     for span in candidates:
         gap = range(span.last, current.first) if backwards else range(current.last, span.first)
         words = [tokens[i].key for i in gap]
         if not words or not all(w in COORDINATION for w in words):
             break
+        conjunction = any(w in ("and", "or", "&") for w in words)
+        if backwards and not conjunction and not closed:
+            break
+        closed = closed or conjunction
         group.append(span)
+        links.append(conjunction)
         current = span
+    if not backwards:
+        while links and not links[-1]:
+            links.pop()
+            group.pop()
     return group
 
 

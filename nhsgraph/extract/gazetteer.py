@@ -69,7 +69,7 @@ class Gazetteer:
     def from_dataset(cls, dataset: object) -> Gazetteer:
         """Every entity of a :class:`nhsgraph.Dataset`, with its informal names."""
         gazetteer = cls()
-        entities = list(getattr(dataset, "entities").values())
+        entities = list(dataset.entities.values())
         for entity in entities:
             for name in [entity.label, *entity.aliases]:
                 gazetteer.add(entity.id, entity.kind, entity.label, name)

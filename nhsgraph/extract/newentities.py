@@ -17,12 +17,7 @@ from collections.abc import Iterable
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.names import singular
 
-ORG_HEADS = (
-    "Trust Trusts Board Boards Authority Authorities Group Groups Party Union Commission Council Councils Unit Institute "
-    "Foundation Fund Department Agency Service Committee Office College Association Confederation Providers Network "
-    "Partnership Alliance Centre Center Forum Society Federation Executive Ministry Tribunal Ombudsman Inspectorate "
-    "Corporation Company Consortium Collaborative Panel Body Bodies Organisation Organization Institution University School Team"
-).split()
+ORG_HEADS = ["Trust", "Trusts", "Board", "Boards", "Authority", "Authorities", "Group", "Groups", "Party", "Union", "Commission", "Council", "Councils", "Unit", "Institute", "Foundation", "Fund", "Department", "Agency", "Service", "Committee", "Office", "College", "Association", "Confederation", "Providers", "Network", "Partnership", "Alliance", "Centre", "Center", "Forum", "Society", "Federation", "Executive", "Ministry", "Tribunal", "Ombudsman", "Inspectorate", "Corporation", "Company", "Consortium", "Collaborative", "Panel", "Body", "Bodies", "Organisation", "Organization", "Institution", "University", "School", "Team"]
 _CAP = r"(?:[A-Z][\w’'&.-]*|NHS)"
 _LINK = r"(?:of|for|and|the|&|on|in|de)"
 _ORG = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b")

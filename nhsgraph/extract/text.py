@@ -16,8 +16,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 # Elements whose end starts a new paragraph: sentences never run across them.
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table blockquote section article header footer "
-    "title pre hr figcaption dd dt nav aside main".split()
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "blockquote", "section", "article", "header", "footer", "title", "pre", "hr", "figcaption", "dd", "dt", "nav", "aside", "main"]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 
