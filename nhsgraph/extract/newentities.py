@@ -68,12 +68,14 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     found: list[Mention | None] = []
     for match in _ACT.finditer(text, start, stop):
         found.append(_make(text, match.start(), match.end(), "act", "act-name", 0.7))
-    for match in _ORG.finditer(text, start, stop):
+    position = start
+    while (match := _ORG.search(text, position, stop)) is not None:
         first_end = _FIRST_HEAD.search(match.group())
         stop_at = match.start() + first_end.end() if first_end else match.end()
         words = text[match.start():stop_at].split()
         if len(words) >= 2 and not (len(words) == 2 and words[0] in ("The", "A", "An")):
             found.append(_make(text, match.start(), stop_at, "organisation", "organisation-name", 0.6))
+        position = stop_at
     for match in _QUOTED.finditer(text, start, stop):
         name = match.group("name").strip()
         words = name.split()
