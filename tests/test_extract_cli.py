@@ -1,0 +1,140 @@
+"""extract -> review -> accept: the round trip a researcher makes, through the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from extract_helpers import write_gazetteer_data
+
+import nhsgraph
+from nhsgraph.cli import main
+
+ARTICLE = (
+    "Reform again.\n\n"
+    "Jane Example argues that ICBs should replace CCGs. "
+    "According to NHS Providers, NHS England replaced Monitor. "
+    "The government will not abolish NHS Improvement.\n"
+)
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path]:
+    data = write_gazetteer_data(tmp_path / "data")
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    return data, article
+
+
+def _extract(data: Path, article: Path, out: Path) -> dict:
+    result = run("extract", str(article), "--data", str(data), "-o", str(out), "--document-id", "example-article",
+                 "--title", "An example article", "--author", "Sam Writer", "--date", "2021-02", "--url", "https://example.org/a")
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(out.read_text(encoding="utf-8"))
+
+
+def test_extract_writes_curated_format_with_pending_claims(setup, tmp_path):
+    data, article = setup
+    records = _extract(data, article, tmp_path / "out.yaml")
+    assert records["documents"] == [{"id": "example-article", "label": "An example article", "document_type": "article",
+                                     "authors": ["sam-writer"], "date": "2021-02", "url": "https://example.org/a"}]
+    assert {p["id"] for p in records["people"]} == {"sam-writer"}
+    triples = {(s["subject"], s["relation"], s["object"], s["status"]) for s in records["statements"]}
+    assert triples == {("integrated-care-board", "replaces", "clinical-commissioning-group", "proposed"),
+                       ("nhs-england", "replaces", "monitor", "reported")}
+    for st in records["statements"]:
+        assert st["review"] == "pending"
+        ex = st["extraction"]
+        assert ARTICLE[ex["start"]:ex["end"]] == ex["sentence"] == st["sources"][0]["quote"]
+        assert ex["cue"] and 0 < ex["confidence"] <= 1
+
+
+def test_extract_json_schema(setup):
+    data, article = setup
+    result = run("extract", str(article), "--data", str(data), "--json", "--document-id", "example-article")
+    payload = json.loads(result.output)
+    assert payload["schema"] == "nhsgraph.extract/1"
+    art = payload["articles"][0]
+    assert set(art) == {"document", "entities", "new_entities", "claims"}
+    claim = art["claims"][0]
+    assert set(claim) == {"id", "subject", "relation", "object", "status", "attributed_to", "negated", "voice", "cue",
+                          "cue_start", "cue_end", "sentence", "confidence"}
+    assert {"id", "label", "kind", "known"} == set(claim["subject"])
+    negated = [c for c in art["claims"] if c["negated"]]
+    assert [(c["relation"], c["object"]["id"]) for c in negated] == [("abolishes", "nhs-improvement")]
+    for entity in art["entities"]:
+        assert ARTICLE[entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_review_saves_each_decision_and_edits(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    # accept the first claim, then edit the second's status, then reject it
+    result = run("review", str(out), input="a\ne\nstatus\nfact\nr\n")
+    assert result.exit_code == 0, result.output
+    statements = yaml.safe_load(out.read_text(encoding="utf-8"))["statements"]
+    assert [s["review"] for s in statements] == ["accepted", "rejected"]
+    assert statements[1]["status"] == "fact"
+
+
+def test_review_interrupted_keeps_decisions_already_made(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    result = run("review", str(out), input="a\n")  # input ends: the prompt aborts, as if killed
+    assert result.exit_code != 0
+    assert [s["review"] for s in yaml.safe_load(out.read_text())["statements"]] == ["accepted", "pending"]
+
+
+def test_review_rejects_an_unknown_relation_and_keeps_the_old_one(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    result = run("review", str(out), input="e\nrelation\nsupersedes\nq\n")
+    assert "not changed: unknown relation 'supersedes'" in result.output
+    assert yaml.safe_load(out.read_text())["statements"][0]["relation"] == "replaces"
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*.yaml")}
+
+
+def test_accept_merges_into_a_new_validated_file_without_duplicates(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    run("review", str(out), input="a\na\n")
+    before = _hashes(data)
+    result = run("accept", str(out), "--into", str(data))
+    assert result.exit_code == 0, result.output
+    written = data / "extracted" / "example-article.yaml"
+    assert written.exists()
+    assert all(_hashes(data)[path] == digest for path, digest in before.items())  # users' files untouched
+    dataset = nhsgraph.load(data)
+    assert "example-article" in dataset.entities and "sam-writer" in dataset.entities
+    replaces = [s for s in dataset.statements if s.relation == "replaces"]
+    assert {(s.subject, s.object, s.review) for s in replaces} == {
+        ("integrated-care-board", "clinical-commissioning-group", "accepted"), ("nhs-england", "monitor", "accepted")}
+    again = run("accept", str(out), "--into", str(data))
+    assert "nothing to merge: 2 accepted claim(s) already in" in again.output
+    assert not (data / "extracted" / "example-article-2.yaml").exists()
+
+
+def test_accept_refuses_invalid_result_and_writes_nothing(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    run("review", str(out), input="e\nobject\nno-such-body\na\nq\n")
+    result = run("accept", str(out), "--into", str(data))
+    assert result.exit_code == 1
+    assert "unknown id 'no-such-body'" in result.output
+    assert not (data / "extracted").exists()
