@@ -17,6 +17,9 @@ from nhsgraph.extract.sentences import Sentence
 from nhsgraph.vocabulary import vocabulary
 
 SPEAKER_KINDS = ("person", "organisation", "document")
+# When the vocabulary forbids a relation for these kinds, the nearest one it allows:
+# "X proposes NHS England" (a body, not a proposal) means X argues for it.
+FALLBACK = {"proposes": "supports"}
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
 
 
@@ -74,9 +77,21 @@ def _stance_relations() -> tuple[str, ...]:
     return tuple(r for r in vocab.relations if set(vocab.relations[r].subject_kinds) >= {"person", "organisation", "document"})
 
 
+def _creates(relation: str) -> bool:
+    spec = vocabulary().relations.get(relation)
+    return spec is not None and spec.change_event == "establishment"
+
+
+def _proposing_relation() -> str | None:
+    """The relation for "X puts Y forward": the stance relation whose objects include proposals."""
+    vocab = vocabulary()
+    return next((r for r in _stance_relations() if "proposal" in vocab.relations[r].object_kinds
+                 and "person" not in vocab.relations[r].object_kinds and "organisation" not in vocab.relations[r].object_kinds), None)
+
+
 def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     spec = vocabulary().relations.get(relation)
-    return bool(spec) and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
+    return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
 
 
 @dataclass
@@ -178,8 +193,10 @@ def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
                 confidence -= 0.05
             elif modal in ("proposed", "predicted", "announced") and objects:
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
-                if relation in ("establishes",) and any(_allowed("proposes", proposer[0], o) for o in objects):
-                    relation, subjects = "proposes", proposer
+                proposing = _proposing_relation()
+                if _creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
+                    # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
+                    relation, subjects = proposing, proposer
                 else:
                     subjects = [voice.document]
                 confidence -= 0.2
@@ -192,8 +209,8 @@ def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
         for subject in subjects:
             for obj in objects:
                 chosen = relation
-                if not _allowed(chosen, subject, obj) and chosen == "proposes":
-                    chosen = "supports"
+                if not _allowed(chosen, subject, obj) and chosen in FALLBACK:
+                    chosen = FALLBACK[chosen]
                 if not _allowed(chosen, subject, obj):
                     continue
                 score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known)

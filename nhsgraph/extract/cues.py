@@ -65,8 +65,8 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, boo
 
 def _phrase_forms(phrase: str, role: str, relation: str | None, irregular: dict[str, list[str]]) -> list[CueForm]:
     if phrase.startswith("="):
-        words = tuple(t.key for t in tokenize(phrase[1:]))
-        return [CueForm(words, role, relation, phrase[1:], words[-1].endswith("ed"), words[-1].endswith("ing"))]
+        literal = tuple(t.key for t in tokenize(phrase[1:]))
+        return [CueForm(literal, role, relation, phrase[1:], literal[-1].endswith("ed"), literal[-1].endswith("ing"))]
     words = [t.key for t in tokenize(phrase)]
     head, rest = words[0], tuple(words[1:])
     if head == "be":

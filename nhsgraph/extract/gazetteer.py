@@ -12,9 +12,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.names import singular
+
+if TYPE_CHECKING:
+    from nhsgraph.dataset import Dataset
 
 # When a name fits several entities, prefer the kind a reader most likely means.
 KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
@@ -66,7 +70,7 @@ class Gazetteer:
         self.labels[entity_id] = label
 
     @classmethod
-    def from_dataset(cls, dataset: object) -> Gazetteer:
+    def from_dataset(cls, dataset: Dataset) -> Gazetteer:
         """Every entity of a :class:`nhsgraph.Dataset`, with its informal names."""
         gazetteer = cls()
         entities = list(dataset.entities.values())

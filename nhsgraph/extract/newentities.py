@@ -66,8 +66,8 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     """Likely new entities in ``text[start:end]`` (not yet checked against the gazetteer)."""
     stop = len(text) if end is None else end
     found: list[Mention | None] = []
-    for match in _ACT.finditer(text, start, stop):
-        found.append(_make(text, match.start(), match.end(), "act", "act-name", 0.7))
+    for act in _ACT.finditer(text, start, stop):
+        found.append(_make(text, act.start(), act.end(), "act", "act-name", 0.7))
     position = start
     while (match := _ORG.search(text, position, stop)) is not None:
         first_end = _FIRST_HEAD.search(match.group())
