@@ -138,3 +138,20 @@ def test_accept_refuses_invalid_result_and_writes_nothing(setup, tmp_path):
     assert result.exit_code == 1
     assert "unknown id 'no-such-body'" in result.output
     assert not (data / "extracted").exists()
+
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_every_json_field_is_documented(setup):
+    data, article = setup
+    payload = json.loads(run("extract", str(article), "--data", str(data), "--json", "--author", "Sam Writer").output)
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "extraction.md").read_text(encoding="utf-8")
+    undocumented = sorted(k for k in _keys(payload) if f"`{k}`" not in docs)
+    assert payload["schema"] in docs
+    assert undocumented == []
