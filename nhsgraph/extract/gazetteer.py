@@ -125,7 +125,8 @@ class Gazetteer:
         return found
 
     def _mention(self, text: str, window: list[Token], entries: list[Entry]) -> Mention:
-        ids = sorted({e.id for e in entries}, key=lambda i: (KIND_PRIORITY.index(self.kinds[i]) if self.kinds[i] in KIND_PRIORITY else 99, i))
+        # Curated ids before namespaced reference ids (ods/...), then by the kind a reader most likely means.
+        ids = sorted({e.id for e in entries}, key=lambda i: ("/" in i, KIND_PRIORITY.index(self.kinds[i]) if self.kinds[i] in KIND_PRIORITY else 99, i))
         best = next(e for e in entries if e.id == ids[0])
         confidence = 0.95 if len(ids) == 1 else 0.5
         if best.generated:
