@@ -134,3 +134,9 @@ def test_offsets_are_inside_the_text_and_match_the_sentence(gaz):
 
 def test_lexicon_names_only_vocabulary_relations():
     assert lexicon().relations() <= set(vocabulary().relations)
+
+
+def test_announcement_by_a_body_is_announced_not_predicted(gaz):
+    result = run(gaz, "NHS England announced that ICBs will replace CCGs.")
+    assert triples(result) == {(ICB, "replaces", CCG, "announced")}
+    assert [p.id for p in result.claims[0].attributed_to] == ["nhs-england"]

@@ -106,6 +106,11 @@ class _Sentence:
         return [Party.of(s.mention) for s in spans]
 
 
+def _announcing(s: _Sentence) -> bool:
+    """Does a committing speech verb (announce, confirm, pledge) introduce the sentence's content?"""
+    return any(h.form.role == SPEECH and h.form.lemma in lexicon().announcing for h in s.hits)
+
+
 def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
     """The quoted party (reported speech, "according to"); None when the author speaks.
     The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
@@ -170,6 +175,7 @@ def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
     speakers = _speakers(s, voice)
+    announced = _announcing(s)
     speaker_parties = speakers or [voice.document]
     attribution = speakers or voice.attribution
     question = s.sentence.text.rstrip().endswith("?")
@@ -204,6 +210,8 @@ def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
                 continue
         quoted = speakers is not None
         status = _status(relation, modal, quoted, stance)
+        if announced and status in ("predicted", "reported", "fact") and relation not in stance and (speakers or modal):
+            status = "announced"
         if modal == "predicted":
             confidence -= 0.05
         for subject in subjects:

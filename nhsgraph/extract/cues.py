@@ -82,6 +82,7 @@ class Lexicon:
     modality: tuple[tuple[str, tuple[str, ...]], ...]
     negation: tuple[tuple[str, ...], ...]
     max_words: int
+    announcing: frozenset[str] = frozenset()
 
     def relations(self) -> set[str]:
         return {f.relation for f in self.forms if f.relation}
@@ -130,8 +131,10 @@ def lexicon() -> Lexicon:
                     forms.extend(_phrase_forms(phrase, role, relation, irregular))
     for phrase in raw["speech"]:
         forms.extend(_phrase_forms(phrase, SPEECH, None, irregular))
+    for phrase in raw.get("announcing", []):
+        forms.extend(_phrase_forms(phrase, SPEECH, None, irregular))
     for phrase in raw["attribution"]:
         forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), ATTRIBUTION, None, phrase, False, False))
     modality = tuple((status, tuple(p.casefold() for p in phrases)) for status, phrases in raw["modality"].items())
     negation = tuple(tuple(t.key for t in tokenize(p)) for p in raw["negation"])
-    return Lexicon(tuple(forms), modality, negation, max(len(f.words) for f in forms))
+    return Lexicon(tuple(forms), modality, negation, max(len(f.words) for f in forms), frozenset(raw.get("announcing", [])))
