@@ -117,3 +117,14 @@ def test_new_entity_named_again_is_linked_to_the_same_id(gaz):
     result = run(gaz, "We want “neighbourhood health boards”. Neighbourhood health boards could commission care.")
     mentions = [m for m in result.mentions if m.id == "neighbourhood-health-board"]
     assert len(mentions) == 2 and not any(m.known for m in mentions)
+
+
+def test_article_never_links_to_itself_and_titles_need_capitals(gaz):
+    from extract_helpers import ArticleInfo, extract_text, parse_article
+
+    text = "The Big Plan: next steps for everyone was praised. Our big plan is different."
+    info = ArticleInfo(document_id="big-plan-2030", title="The Big Plan")
+    own = extract_text(parse_article(text), gaz, info)
+    assert [m.id for m in own.mentions if m.known] == []
+    other = run(gaz, text)
+    assert [(m.text, m.id) for m in other.mentions if m.known] == [("Big Plan: next steps for everyone", "big-plan-2030")]

@@ -62,8 +62,6 @@ class Gazetteer:
         key = _key(tokens)
         if any(e.id == entity_id for e in self.entries[key]):
             return
-        if generated and self.entries.get(key):
-            return  # a generated name never shadows a curated one
         self.entries[key].append(Entry(entity_id, kind, label, name.strip(), generated))
         self.max_tokens = max(self.max_tokens, len(tokens))
         self.kinds[entity_id] = kind
@@ -77,17 +75,19 @@ class Gazetteer:
         for entity in entities:
             for name in [entity.label, *entity.aliases]:
                 gazetteer.add(entity.id, entity.kind, entity.label, name)
-        generated: dict[str, set[str]] = defaultdict(set)
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
-                generated[name.casefold()].add(entity.id)
-        by_id = {e.id: e for e in entities}
-        for name, ids in sorted(generated.items()):
-            if len(ids) == 1:
-                entity = by_id[next(iter(ids))]
-                original = next(n for n in informal_names(entity.kind, entity.label, getattr(entity, "year", None)) if n.casefold() == name)
-                gazetteer.add(entity.id, entity.kind, entity.label, original, generated=True)
+                gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
         return gazetteer
+
+    @staticmethod
+    def _choose(entries: list[Entry]) -> list[Entry]:
+        """Curated names win; a generated name links only when it fits exactly one entity
+        ("Health and Social Care Act" fits the 2008 and the 2012 Act, so it links to neither)."""
+        curated = [e for e in entries if not e.generated]
+        if curated:
+            return curated
+        return entries if len({e.id for e in entries}) == 1 else []
 
     def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:
         text = " ".join(t.text for t in surface)
@@ -97,11 +97,14 @@ class Gazetteer:
         if len(surface) == 1:
             # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
-        # A multiword name must not start or end on punctuation the name itself lacks.
+        if entry.kind != "org_type" and entry.name[:1].isupper():
+            # Proper names and titles are written with a capital: "five changes" is not "Five changes".
+            return not surface[0].text[:1].islower()
         return True
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Known entities named in ``text[start:end]``, longest match first, never overlapping."""
+    def find(self, text: str, start: int = 0, end: int | None = None, exclude: frozenset[str] = frozenset()) -> list[Mention]:
+        """Known entities named in ``text[start:end]``, longest match first, never overlapping.
+        ``exclude``: ids never linked (an article does not name itself: its title is someone else's)."""
         tokens = tokenize(text, start, end)
         found: list[Mention] = []
         i = 0
@@ -113,7 +116,7 @@ class Gazetteer:
                 if not entries:
                     continue
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
-                accepted = [e for e in entries if self._accept(e, window, sentence_start)]
+                accepted = self._choose([e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)])
                 if not accepted:
                     continue
                 found.append(self._mention(text, window, accepted))

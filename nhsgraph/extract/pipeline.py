@@ -95,7 +95,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     authors = [_party_for(name, gazetteer, "person") for name in split_authors(info.authors)]
     text = article.text
     sentences = split_sentences(text)
-    known = gazetteer.find(text)
+    known = gazetteer.find(text, exclude=frozenset({document.id}))
     mentions = merge_mentions(known, find_new(text))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
