@@ -140,3 +140,16 @@ def test_announcement_by_a_body_is_announced_not_predicted(gaz):
     result = run(gaz, "NHS England announced that ICBs will replace CCGs.")
     assert triples(result) == {(ICB, "replaces", CCG, "announced")}
     assert [p.id for p in result.claims[0].attributed_to] == ["nhs-england"]
+
+
+def test_participial_merger_into_a_described_new_body(gaz):
+    result = run(gaz, "We need a single national regulator, bringing together NHS England, NHS Improvement and the work of Monitor.")
+    assert triples(result) == {
+        ("nhs-england", "merges_into", "single-national-regulator", "proposed"),
+        ("nhs-improvement", "merges_into", "single-national-regulator", "proposed"),
+    }
+
+
+def test_passive_with_the_patient_named_after_the_agent(gaz):
+    result = run(gaz, "Jane wrote a report published by NHS Providers this week, Better care: a plan for the 2030s")
+    assert triples(result) == {("nhs-providers", "publishes", "better-care-a-plan-for-the-2030s", "fact")}

@@ -145,12 +145,17 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
             agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
             patients, same = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
             adjust -= 0.0 if same else 0.15
+            if not patients and agents:
+                # "a report published by X this month, Title": the patient is named after the agent.
+                patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
+                adjust -= 0.15
             subjects, objects = (agents, patients) if role == VERB else (patients, agents)
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:
             # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
             return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "active", adjust
-        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+        described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
+        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=described)
         others = cl.after(s.spans, s.tokens, s.clauses, hit.last)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust

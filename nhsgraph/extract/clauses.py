@@ -70,7 +70,8 @@ def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards
         links.append(conjunction)
         current = span
     if not backwards:
-        while links and not links[-1]:
+        continues = group[-1].last < len(tokens) and tokens[group[-1].last].key in ("and", "or")
+        while links and not links[-1] and not continues:  # "A, B and the rest of C": still a list
             links.pop()
             group.pop()
     return group
@@ -129,10 +130,17 @@ def _phrase_at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(keys[i : i + len(phrase)]) == phrase
 
 
+def participial(tokens: list[Token], clauses: list[int], index: int) -> bool:
+    """Is the cue an -ing form opening a clause after a comma ("..., bringing together A and B")?
+    Such a clause describes what precedes it, so its doer and its modality come from there."""
+    return index > 0 and tokens[index].key.endswith("ing") and tokens[index - 1].text == "," and clauses[index] != clauses[index - 1]
+
+
 def modality(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: int, sentence_text: str) -> str | None:
     """The status a modal or hedge before the cue gives its claim: proposed, announced, predicted or None."""
     keys = [t.key for t in tokens]
-    window = [i for i in range(max(0, index - 10), index) if clauses[i] == clauses[index]]
+    scope = {clauses[index], clauses[index] - 1} if participial(tokens, clauses, index) else {clauses[index]}
+    window = [i for i in range(max(0, index - 10), index) if clauses[i] in scope]
     for i in reversed(window):
         for status, phrases in lexicon.modality:
             for phrase in phrases:

@@ -37,6 +37,16 @@ _ACRONYM = re.compile(
     rf"\b(?:(?:published|commissioned|produced|written|led|run)\s+by|according\s+to|report\s+(?:by|from))\s+(?P<a>[A-Z]{{2,7}})\b"
     rf"|\b(?P<b>[A-Z]{{2,7}})\s+{_SPEECH}\b"
 )
+# A body described rather than named, as proposals often do: "a single NHS headquarters", "a new national regulator".
+_DESCRIBED = re.compile(
+    r"\b(?:a|an|one)\s+(?P<name>(?:single|new|unified|combined|merged)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:body|organisation|organization|headquarters|agency|authority|board|regulator|department|service))\b"
+)
+# An unquoted title after a document noun: "a report published this month, Better care: a plan for 2030".
+_TITLED = re.compile(
+    r"\b(?:report|paper|review|plan|strategy|study|book|briefing|analysis)\b[^.;:\n]{0,80}?,\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Z0-9][^.;\n]{2,80})"
+)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
 _NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
 
@@ -91,6 +101,10 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             for group in ("a", "b"):
                 if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
                     found.append(_make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55))
+    for match in _DESCRIBED.finditer(text, start, stop):
+        found.append(_make(text, match.start("name"), match.end("name"), "organisation", "described-body", 0.35))
+    for match in _TITLED.finditer(text, start, stop):
+        found.append(_make(text, match.start("name"), match.end("name"), "document", "titled-document", 0.4))
     for match in _ACRONYM.finditer(text, start, stop):
         group = "a" if match.group("a") else "b"
         found.append(_make(text, match.start(group), match.end(group), "organisation", "acronym-agent", 0.4))
