@@ -45,7 +45,7 @@ _DESCRIBED = re.compile(
 # An unquoted title after a document noun: "a report published this month, Better care: a plan for 2030".
 _TITLED = re.compile(
     r"\b(?:report|paper|review|plan|strategy|study|book|briefing|analysis)\b[^.;:\n]{0,80}?,\s+"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Z0-9][^.;\n]{2,80})"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Za-z0-9][^.;\n]{2,80})"
 )
 _LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
 _NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
