@@ -153,3 +153,31 @@ def test_participial_merger_into_a_described_new_body(gaz):
 def test_passive_with_the_patient_named_after_the_agent(gaz):
     result = run(gaz, "Jane wrote a report published by NHS Providers this week, Better care: a plan for the 2030s")
     assert triples(result) == {("nhs-providers", "publishes", "better-care-a-plan-for-the-2030s", "fact")}
+
+
+def test_second_verb_of_a_coordination_keeps_the_first_doer(gaz):
+    result = run(gaz, "The Health and Social Care Act 2012 abolished Monitor and established clinical commissioning groups.")
+    assert triples(result) == {
+        ("health-and-social-care-act-2012", "abolishes", "monitor", "fact"),
+        ("health-and-social-care-act-2012", "establishes", CCG, "fact"),
+    }
+
+
+def test_merged_into_without_by_is_not_reversed(gaz):
+    assert triples(run(gaz, "NHS Improvement was merged into NHS England in 2022.")) == {
+        ("nhs-improvement", "merges_into", "nhs-england", "fact")}
+
+
+def test_trailing_speech_verb_needs_its_speaker_next_to_it(gaz):
+    result = run(gaz, "NHS Improvement was merged into NHS England, the government said.")
+    assert triples(result) == {("nhs-improvement", "merges_into", "nhs-england", "fact")}
+    assert [p.id for p in result.claims[0].attributed_to] == ["sam-writer"]
+
+
+def test_speaker_before_an_appositive(gaz):
+    result = run(gaz, "Jane Example, an adviser to NHS Providers, said that ICBs will replace CCGs.")
+    assert [p.id for p in result.claims[0].attributed_to] == ["jane-example"]
+
+
+def test_evaluation_judges_the_reported_content_not_the_speaker(gaz):
+    assert triples(run(gaz, "Jane Example, chair of NHS Providers, said the bill was a step in the right direction.")) == set()

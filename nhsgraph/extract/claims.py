@@ -111,6 +111,15 @@ def _announcing(s: _Sentence) -> bool:
     return any(h.form.role == SPEECH and h.form.lemma in lexicon().announcing for h in s.hits)
 
 
+def _appositive_start(tokens: list[Token], index: int) -> int:
+    """Where "Jane Smith, chief executive of NHS Providers, said" has its speaker: before the first comma."""
+    if index > 0 and tokens[index - 1].text == ",":
+        for i in range(index - 2, max(-1, index - 15), -1):
+            if tokens[i].text == ",":
+                return i
+    return index
+
+
 def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
     """The quoted party (reported speech, "according to"); None when the author speaks.
     The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
@@ -119,7 +128,10 @@ def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
             if hit.form.gerund:  # "NHS Providers ..., warning that"
                 found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
             else:
-                found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+                anchor = _appositive_start(s.tokens, hit.first)
+                found, _ = cl.before(s.spans, s.tokens, s.clauses, anchor, fallback=False)
+                if found and found[0].last < anchor - 3:
+                    found = []  # "X was merged into NHS England, the government said": NHS England is not speaking
                 if not found and cl.first_person_before(s.tokens, s.clauses, hit.first):
                     return None
         elif hit.form.role == ATTRIBUTION:
@@ -155,7 +167,11 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
             # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
             return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "active", adjust
         described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
-        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=described)
+        # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
+        # the doer of "established" is the Act, not the CCGs just before it.
+        spec = vocabulary().relations[hit.form.relation or ""]
+        fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
+        doers, _ = cl.before(fitting, s.tokens, s.clauses, hit.first, fallback=described)
         others = cl.after(s.spans, s.tokens, s.clauses, hit.last)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust
@@ -163,7 +179,10 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
         doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
         return s.parties(doers), s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "nominal", adjust
     if role == EVALUATION:
-        judged, same = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+        # What is judged is in the reported content: after any speech verb before the cue.
+        said = max((h.last for h in s.hits if h.form.role == SPEECH and h.last <= hit.first), default=0)
+        content = [sp for sp in s.spans if sp.first >= said]
+        judged, same = cl.before(content, s.tokens, s.clauses, hit.first, fallback=True)
         return [], s.parties(judged[:1]), "evaluative", adjust if same else adjust - 0.1
     if role == NAMING:
         return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust

@@ -108,6 +108,8 @@ def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
     """"is replaced", "would be abolished", "has been merged" or a participle followed by "by" ("taken over by")."""
     if not hit.form.participle:
         return False
+    if hit.form.words[-1] in ("into", "with", "to", "from") and by_agent_index(hit, tokens) is None:
+        return False  # "was merged into X": the patient is the grammatical subject, X the object
     i = hit.first - 1
     while i >= 0 and (tokens[i].key in _ADVERB_SKIP or tokens[i].key.endswith("ly")):
         i -= 1

@@ -48,5 +48,6 @@ def slug(text: str) -> str:
     """A lower-case hyphenated id for a new entity's name: ``"Carnall Farrar"`` → ``carnall-farrar``."""
     value = text.translate(_QUOTES).casefold()
     value = re.sub(r"^(the|a|an)\s+", "", value)
+    value = re.sub(r"(\w)'(\w)", r"\1\2", value)  # King's Fund -> kings-fund
     value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
     return value[:80].rstrip("-") or "unnamed"

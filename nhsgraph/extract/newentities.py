@@ -18,16 +18,17 @@ from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.names import singular
 
 ORG_HEADS = ["Trust", "Trusts", "Board", "Boards", "Authority", "Authorities", "Group", "Groups", "Party", "Union", "Commission", "Council", "Councils", "Unit", "Institute", "Foundation", "Fund", "Department", "Agency", "Service", "Committee", "Office", "College", "Association", "Confederation", "Providers", "Network", "Partnership", "Alliance", "Centre", "Center", "Forum", "Society", "Federation", "Executive", "Ministry", "Tribunal", "Ombudsman", "Inspectorate", "Corporation", "Company", "Consortium", "Collaborative", "Panel", "Body", "Bodies", "Organisation", "Organization", "Institution", "University", "School", "Team"]
-_CAP = r"(?:[A-Z][\w’'&.-]*|NHS)"
-_LINK = r"(?:of|for|and|the|&|on|in|de)"
-_ORG = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b")
+_CAP = r"(?:[A-Z][\w’'&-]*|NHS)"
+_LINK = r"(?:of|for|and|the|&|on|in|de)"  # at most two in a row, never "and the" (two names, not one)
+_ORG = re.compile(rf"\b(?:{_CAP}\s+(?:(?!and\s+the\b){_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b")
 # A head word followed by "and": two names joined ("the Care Quality Commission and the National Institute").
 _FIRST_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b(?=\s+and\s)")
 _ACT = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}Act\s+(?:of\s+)?\d{{4}}\b")
 _QUOTED = re.compile(r"[“‘\"](?P<name>[^”’\"\n]{2,100}?)[”’\"](?!\w)")
 _SPEECH = (
     r"(?:said|says|say|argues|argue|argued|warns|warn|warned|told|tells|added|adds|claims|claimed|believes|believe|wrote|"
-    r"writes|suggests|suggested|explains|explained|insists|insisted|notes|noted|stressed|stresses|commented|comments)"
+    r"writes|suggests|suggested|explains|explained|insists|insisted|notes|noted|stressed|stresses|commented|comments|"
+    r"announced|announces|confirmed|confirms|pledged|promised)"
 )
 _TITLE = r"(?:(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
 _PERSON_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
