@@ -111,6 +111,16 @@ def _announcing(s: _Sentence) -> bool:
     return any(h.form.role == SPEECH and h.form.lemma in lexicon().announcing for h in s.hits)
 
 
+def _coordinated_verb_start(s: _Sentence, hit: CueHit) -> int:
+    """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
+    if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
+        earlier = [h for h in s.hits if h.form.role in (VERB, AGENT_AFTER) and h.last < hit.first
+                   and s.clauses[h.first] == s.clauses[hit.first]]
+        if earlier:
+            return _coordinated_verb_start(s, earlier[-1])
+    return hit.first
+
+
 def _appositive_start(tokens: list[Token], index: int) -> int:
     """Where "Jane Smith, chief executive of NHS Providers, said" has its speaker: before the first comma."""
     if index > 0 and tokens[index - 1].text == ",":
@@ -130,7 +140,8 @@ def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
             else:
                 anchor = _appositive_start(s.tokens, hit.first)
                 found, _ = cl.before(s.spans, s.tokens, s.clauses, anchor, fallback=False)
-                if found and found[0].last < anchor - 3:
+                gap = [t.text for t in s.tokens[found[0].last:anchor]] if found else []
+                if len(gap) > 2 or "," in gap:
                     found = []  # "X was merged into NHS England, the government said": NHS England is not speaking
                 if not found and cl.first_person_before(s.tokens, s.clauses, hit.first):
                     return None
@@ -171,7 +182,7 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
         # the doer of "established" is the Act, not the CCGs just before it.
         spec = vocabulary().relations[hit.form.relation or ""]
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
-        doers, _ = cl.before(fitting, s.tokens, s.clauses, hit.first, fallback=described)
+        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
         others = cl.after(s.spans, s.tokens, s.clauses, hit.last)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust
