@@ -50,6 +50,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self.entries: dict[str, list[Entry]] = defaultdict(list)
         self.max_tokens = 1
+        # The longest name starting with each (singularised) first word: most positions start no name.
+        self.starts: dict[str, int] = {}
         self.kinds: dict[str, str] = {}
         self.labels: dict[str, str] = {}
 
@@ -64,6 +66,8 @@ class Gazetteer:
             return
         self.entries[key].append(Entry(entity_id, kind, label, name.strip(), generated))
         self.max_tokens = max(self.max_tokens, len(tokens))
+        first = singular(tokens[0].key)
+        self.starts[first] = max(self.starts.get(first, 0), len(tokens))
         self.kinds[entity_id] = kind
         self.labels[entity_id] = label
 
@@ -110,7 +114,8 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             matched = False
-            for length in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+            longest = self.starts.get(singular(tokens[i].key), 0)
+            for length in range(min(longest, len(tokens) - i), 0, -1):
                 window = tokens[i : i + length]
                 entries = self.entries.get(_key(window))
                 if not entries:
