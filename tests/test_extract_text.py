@@ -128,3 +128,13 @@ def test_article_never_links_to_itself_and_titles_need_capitals(gaz):
     assert [m.id for m in own.mentions if m.known] == []
     other = run(gaz, text)
     assert [(m.text, m.id) for m in other.mentions if m.known] == [("Big Plan: next steps for everyone", "big-plan-2030")]
+
+
+def test_quoted_speech_is_not_a_title_and_of_phrases_complete_names():
+    text = ("“This is a power grab,” said a chair. The Royal College of Nursing read the report “Care at Home”. "
+            "They want a new agency, or a new national regulator.")
+    found = {(m.text, m.kind) for m in find_new(text)}
+    assert ("Royal College of Nursing", "organisation") in found
+    assert ("Care at Home", "document") in found
+    assert ("new national regulator", "organisation") in found
+    assert not any("power grab" in name or name == "new agency" for name, _ in found)

@@ -20,7 +20,10 @@ from nhsgraph.names import singular
 ORG_HEADS = ["Trust", "Trusts", "Board", "Boards", "Authority", "Authorities", "Group", "Groups", "Party", "Union", "Commission", "Council", "Councils", "Unit", "Institute", "Foundation", "Fund", "Department", "Agency", "Service", "Committee", "Office", "College", "Association", "Confederation", "Providers", "Network", "Partnership", "Alliance", "Centre", "Center", "Forum", "Society", "Federation", "Executive", "Ministry", "Tribunal", "Ombudsman", "Inspectorate", "Corporation", "Company", "Consortium", "Collaborative", "Panel", "Body", "Bodies", "Organisation", "Organization", "Institution", "University", "School", "Team"]
 _CAP = r"(?:[A-Z][\w’'&-]*|NHS)"
 _LINK = r"(?:of|for|and|the|&|on|in|de)"  # at most two in a row, never "and the" (two names, not one)
-_ORG = re.compile(rf"\b(?:{_CAP}\s+(?:(?!and\s+the\b){_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b")
+_ORG = re.compile(
+    rf"\b(?:{_CAP}\s+(?:(?!and\s+the\b){_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"  # "Royal College of Nursing"
+)
 # A head word followed by "and": two names joined ("the Care Quality Commission and the National Institute").
 _FIRST_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b(?=\s+and\s)")
 _ACT = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}Act\s+(?:of\s+)?\d{{4}}\b")
@@ -40,7 +43,7 @@ _ACRONYM = re.compile(
 )
 # A body described rather than named, as proposals often do: "a single NHS headquarters", "a new national regulator".
 _DESCRIBED = re.compile(
-    r"\b(?:a|an|one)\s+(?P<name>(?:single|new|unified|combined|merged)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:a|an|one)\s+(?P<name>(?:(?:single|unified|combined|merged)\s+|new\s+(?=[\w-]+\s))(?:[\w-]+\s+){0,3}?"
     r"(?:body|organisation|organization|headquarters|agency|authority|board|regulator|department|service))\b"
 )
 # An unquoted title after a document noun: "a report published this month, Better care: a plan for 2030".
@@ -50,6 +53,20 @@ _TITLED = re.compile(
 )
 _LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
 _NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
+
+
+_TITLE_CUE = re.compile(r"(?:report|paper|plan|strategy|review|titled|entitled|called|named|document|bill)\W*$", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "next", "steps"}
+
+
+def _title_like(name: str, before: str) -> bool:
+    """A quoted title ("Integrating Care"), not quoted speech ("This is a power grab,")."""
+    if name[-1:] in ",.!?;":
+        return False
+    if _TITLE_CUE.search(before):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _clean(name: str) -> tuple[int, str]:
@@ -93,7 +110,7 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         if not 1 <= len(words) <= 12:
             continue
         last = re.sub(r"\W+$", "", words[-1])
-        if name[:1].isupper() and (len(words) >= 2 or name.isupper()):
+        if name[:1].isupper() and (len(words) >= 2 or name.isupper()) and _title_like(name, text[max(0, match.start() - 30):match.start()]):
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
         elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
