@@ -155,3 +155,18 @@ def test_every_json_field_is_documented(setup):
     undocumented = sorted(k for k in _keys(payload) if f"`{k}`" not in docs)
     assert payload["schema"] in docs
     assert undocumented == []
+
+
+def test_known_article_is_attributed_to_its_authors_in_the_data(setup, tmp_path):
+    data, article = setup
+    (data / "article.yaml").write_text(
+        "documents:\n  - id: known-article\n    label: Known article\n    document_type: article\n    authors: [jane-example]\n",
+        encoding="utf-8")
+    payload = json.loads(run("extract", str(article), "--data", str(data), "--json", "--document-id", "known-article").output)
+    art = payload["articles"][0]
+    assert art["document"]["known"] is True
+    assert [a["id"] for a in art["document"]["authors"]] == ["jane-example"]
+    nhse = next(c for c in art["claims"] if c["subject"]["id"] == "nhs-england")
+    assert [a["id"] for a in nhse["attributed_to"]] == ["nhs-providers"]
+    ours = next(c for c in art["claims"] if c["subject"]["id"] == "integrated-care-board")
+    assert [a["id"] for a in ours["attributed_to"]] == ["jane-example"]

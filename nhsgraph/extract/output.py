@@ -129,4 +129,4 @@ HEADER = """\
 
 def dump_yaml(records: dict[str, Any], header: str = HEADER) -> str:
     """YAML text in the curated style (block lists, keys in model order, Unicode kept)."""
-    return header + yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    return header + yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)

@@ -92,7 +92,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
         document = _party_for(title, gazetteer, "document")
         if document.kind != "document":
             document = Party(slug(title), title, "document", False)
-    authors = [_party_for(name, gazetteer, "person") for name in split_authors(info.authors)]
+    names = split_authors(info.authors) or gazetteer.authors.get(document.id, [])  # the data knows who wrote it
+    authors = [_party_for(name, gazetteer, "person") for name in names]
     text = article.text
     sentences = split_sentences(text)
     known = gazetteer.find(text, exclude=frozenset({document.id}))
