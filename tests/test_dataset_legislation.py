@@ -45,8 +45,8 @@ AGREED_ACTS = {
 
 
 def incoming(dataset: Dataset, entity_id: str, relation: str) -> list[Statement]:
-    """Statements ``X relation entity`` (the entity read as the object)."""
-    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation]
+    """Facts ``X relation entity`` (the entity read as the object); proposals and claims are not counted."""
+    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation and s.status == "fact"]
 
 
 def only(items: list[T]) -> T:
