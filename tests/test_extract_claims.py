@@ -181,3 +181,7 @@ def test_speaker_before_an_appositive(gaz):
 
 def test_evaluation_judges_the_reported_content_not_the_speaker(gaz):
     assert triples(run(gaz, "Jane Example, chair of NHS Providers, said the bill was a step in the right direction.")) == set()
+
+
+def test_object_stops_at_the_next_cue(gaz):
+    assert triples(run(gaz, "NHS Providers supported work on a report published by NHS England.")) == set()

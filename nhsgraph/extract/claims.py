@@ -161,12 +161,19 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
     """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
     role = hit.form.role
     adjust = 0.0
+    # What follows a cue belongs to it only up to the next cue: in "X supported work on a report
+    # published by Y", Y is the publisher, not what X supported.
+    following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
+    ahead = [sp for sp in s.spans if sp.first < following]
     if role in (VERB, AGENT_AFTER):
+        spec = vocabulary().relations[hit.form.relation or ""]
         if cl.is_passive(hit, s.tokens):
             index = cl.by_agent_index(hit, s.tokens)
             agent = [sp for sp in s.spans if index is not None and index <= sp.first <= index + 1]
             agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
-            patients, same = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+            kinds = spec.object_kinds if role == VERB else spec.subject_kinds
+            fitting_patients = [sp for sp in s.spans if sp.mention.kind in kinds]
+            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, hit.first, fallback=True)
             adjust -= 0.0 if same else 0.15
             if not patients and agents:
                 # "a report published by X this month, Title": the patient is named after the agent.
@@ -176,19 +183,18 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:
             # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
-            return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "active", adjust
+            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
         described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
         # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
         # the doer of "established" is the Act, not the CCGs just before it.
-        spec = vocabulary().relations[hit.form.relation or ""]
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
         doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
-        others = cl.after(s.spans, s.tokens, s.clauses, hit.last)
+        others = cl.after(ahead, s.tokens, s.clauses, hit.last)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust
     if role == NOUN:
         doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
-        return s.parties(doers), s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)), "nominal", adjust
+        return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
     if role == EVALUATION:
         # What is judged is in the reported content: after any speech verb before the cue.
         said = max((h.last for h in s.hits if h.form.role == SPEECH and h.last <= hit.first), default=0)
