@@ -56,7 +56,7 @@ def test_html_source_offsets_point_at_the_same_characters(text):
         origin = source[article.source_offset(i):]
         if char.isspace():
             continue
-        assert origin.startswith(char) or origin.startswith("&")  # an entity decodes to one character
+        assert origin.startswith((char, "&"))  # an entity decodes to one character
 
 
 @settings(max_examples=150, deadline=None)
