@@ -170,3 +170,12 @@ def test_known_article_is_attributed_to_its_authors_in_the_data(setup, tmp_path)
     assert [a["id"] for a in nhse["attributed_to"]] == ["nhs-providers"]
     ours = next(c for c in art["claims"] if c["subject"]["id"] == "integrated-care-board")
     assert [a["id"] for a in ours["attributed_to"]] == ["jane-example"]
+
+
+def test_unsigned_known_article_speaks_for_its_publisher(setup):
+    data, article = setup
+    (data / "article.yaml").write_text(
+        "documents:\n  - id: known-article\n    label: Known article\n    document_type: article\n    publisher: nhs-providers\n",
+        encoding="utf-8")
+    payload = json.loads(run("extract", str(article), "--data", str(data), "--json", "--document-id", "known-article").output)
+    assert [a["id"] for a in payload["articles"][0]["document"]["authors"]] == ["nhs-providers"]

@@ -54,7 +54,7 @@ class Gazetteer:
         self.starts: dict[str, int] = {}
         self.kinds: dict[str, str] = {}
         self.labels: dict[str, str] = {}
-        self.authors: dict[str, list[str]] = {}  # document id -> author ids, from the data
+        self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -80,8 +80,10 @@ class Gazetteer:
         for entity in entities:
             for name in [entity.label, *entity.aliases]:
                 gazetteer.add(entity.id, entity.kind, entity.label, name)
-            if getattr(entity, "authors", None):
-                gazetteer.authors[entity.id] = list(entity.authors)  # type: ignore[attr-defined]
+            # Who speaks in a document: its authors, or for an unsigned piece its publisher.
+            voices = list(getattr(entity, "authors", None) or []) or [p for p in [getattr(entity, "publisher", None)] if p]
+            if voices:
+                gazetteer.authors[entity.id] = voices
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
