@@ -8,7 +8,7 @@ vocabulary allows for the relation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import AGENT_AFTER, ATTRIBUTION, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
@@ -65,7 +65,6 @@ class Claim:
     voice: str
     confidence: float
     negated: bool = False
-    notes: list[str] = field(default_factory=list)
 
     def key(self) -> tuple[str, str, str, str, bool]:
         return (self.subject.id, self.relation, self.object.id, self.status, self.negated)
@@ -226,7 +225,7 @@ def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
         if relation is None or question:
             continue
         subjects, objects, how, adjust = _arguments(s, hit)
-        modal = cl.modality(lex, s.tokens, s.clauses, hit.first, s.sentence.text)
+        modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if not subjects:

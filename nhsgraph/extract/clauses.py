@@ -138,7 +138,7 @@ def participial(tokens: list[Token], clauses: list[int], index: int) -> bool:
     return index > 0 and tokens[index].key.endswith("ing") and tokens[index - 1].text == "," and clauses[index] != clauses[index - 1]
 
 
-def modality(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: int, sentence_text: str) -> str | None:
+def modality(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: int) -> str | None:
     """The status a modal or hedge before the cue gives its claim: proposed, announced, predicted or None."""
     keys = [t.key for t in tokens]
     scope = {clauses[index], clauses[index] - 1} if participial(tokens, clauses, index) else {clauses[index]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -106,19 +107,15 @@ class _HtmlToText(HTMLParser):
             else:
                 self.out.add(piece, start + match.start())
 
-    def _reference(self, raw: str, char: str) -> None:
+    def _reference(self, char: str) -> None:
         if not self.skipping:
             self.out.add(char, self._here(), one_to_one=False)
 
     def handle_entityref(self, name: str) -> None:
-        from html import unescape
-
-        self._reference(name, unescape(f"&{name};"))
+        self._reference(unescape(f"&{name};"))
 
     def handle_charref(self, name: str) -> None:
-        from html import unescape
-
-        self._reference(name, unescape(f"&#{name};"))
+        self._reference(unescape(f"&#{name};"))
 
 
 def html_to_text(source: str) -> ArticleText:
