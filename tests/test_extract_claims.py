@@ -185,3 +185,13 @@ def test_evaluation_judges_the_reported_content_not_the_speaker(gaz):
 
 def test_object_stops_at_the_next_cue(gaz):
     assert triples(run(gaz, "NHS Providers supported work on a report published by NHS England.")) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government will replace CCGs with ICBs.",
+    "CCGs will be replaced with ICBs.",
+    "Ministers will abolish CCGs and replace them with ICBs.",
+])
+def test_replace_x_with_y_makes_y_the_successor(gaz, sentence):
+    assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, sentence))
+    assert all(c.subject.id != CCG or c.relation != "replaces" for c in run(gaz, sentence).claims)

@@ -11,44 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.cues import AGENT_AFTER, ATTRIBUTION, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
-from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
+from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.sentences import Sentence
+from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
 from nhsgraph.vocabulary import vocabulary
 
-SPEAKER_KINDS = ("person", "organisation", "document")
+__all__ = ["Claim", "Party", "Voice", "extract_claims"]
+
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
 FALLBACK = {"proposes": "supports"}
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
-
-
-@dataclass(frozen=True)
-class Party:
-    """A claim's subject, object or speaker: an entity id, with where it was named (if it was)."""
-
-    id: str
-    label: str
-    kind: str
-    known: bool
-    start: int | None = None
-    end: int | None = None
-
-    @classmethod
-    def of(cls, mention: Mention) -> Party:
-        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end)
-
-
-@dataclass(frozen=True)
-class Voice:
-    """Who speaks when nobody else is quoted: the article (a document) and its authors."""
-
-    document: Party
-    authors: tuple[Party, ...] = ()
-
-    @property
-    def attribution(self) -> list[Party]:
-        return list(self.authors) or [self.document]
 
 
 @dataclass
@@ -93,24 +67,17 @@ def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
 
 
-@dataclass
-class _Sentence:
-    sentence: Sentence
-    tokens: list[Token]
-    clauses: list[int]
-    spans: list[cl.Span]
-    hits: list[CueHit]
-
-    def parties(self, spans: list[cl.Span]) -> list[Party]:
-        return [Party.of(s.mention) for s in spans]
+def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str | None) -> list[cl.Span]:
+    """Mentions introduced by "with" (or another substitution word) at most two words after ``index``."""
+    words = lexicon().substitute_words(relation)
+    for i in range(index, min(index + 2, len(s.tokens))):
+        if s.tokens[i].key in words:
+            found = [sp for sp in ahead if i < sp.first <= i + 2]
+            return cl.after(ahead, s.tokens, s.clauses, found[0].first) if found else []
+    return []
 
 
-def _announcing(s: _Sentence) -> bool:
-    """Does a committing speech verb (announce, confirm, pledge) introduce the sentence's content?"""
-    return any(h.form.role == SPEECH and h.form.lemma in lexicon().announcing for h in s.hits)
-
-
-def _coordinated_verb_start(s: _Sentence, hit: CueHit) -> int:
+def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
     """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
     if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
         earlier = [h for h in s.hits if h.form.role in (VERB, AGENT_AFTER) and h.last < hit.first
@@ -120,43 +87,7 @@ def _coordinated_verb_start(s: _Sentence, hit: CueHit) -> int:
     return hit.first
 
 
-def _appositive_start(tokens: list[Token], index: int) -> int:
-    """Where "Jane Smith, chief executive of NHS Providers, said" has its speaker: before the first comma."""
-    if index > 0 and tokens[index - 1].text == ",":
-        for i in range(index - 2, max(-1, index - 15), -1):
-            if tokens[i].text == ",":
-                return i
-    return index
-
-
-def _speakers(s: _Sentence, voice: Voice) -> list[Party] | None:
-    """The quoted party (reported speech, "according to"); None when the author speaks.
-    The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
-    for hit in s.hits:
-        if hit.form.role == SPEECH:
-            if hit.form.gerund:  # "NHS Providers ..., warning that"
-                found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
-            else:
-                anchor = _appositive_start(s.tokens, hit.first)
-                found, _ = cl.before(s.spans, s.tokens, s.clauses, anchor, fallback=False)
-                gap = [t.text for t in s.tokens[found[0].last:anchor]] if found else []
-                if len(gap) > 2 or "," in gap:
-                    found = []  # "X was merged into NHS England, the government said": NHS England is not speaking
-                if not found and cl.first_person_before(s.tokens, s.clauses, hit.first):
-                    return None
-        elif hit.form.role == ATTRIBUTION:
-            found = cl.after(s.spans, s.tokens, s.clauses, hit.last)
-        else:
-            continue
-        speakers = [p for p in s.parties(found) if p.kind in SPEAKER_KINDS]
-        if speakers:
-            s.spans = [sp for sp in s.spans if all(sp is not f for f in found)]
-            authors = {voice.document.id, *(a.id for a in voice.authors)}
-            return None if all(p.id in authors for p in speakers) else speakers
-    return None
-
-
-def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
+def _arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
     """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
     role = hit.form.role
     adjust = 0.0
@@ -178,6 +109,8 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
                 # "a report published by X this month, Title": the patient is named after the agent.
                 patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
                 adjust -= 0.15
+            if not agents and role == VERB:
+                agents = _substitute(s, hit.last, ahead, hit.form.relation)
             subjects, objects = (agents, patients) if role == VERB else (patients, agents)
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:
@@ -189,6 +122,14 @@ def _arguments(s: _Sentence, hit: CueHit) -> tuple[list[Party], list[Party], str
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
         doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
         others = cl.after(ahead, s.tokens, s.clauses, hit.last)
+        if role == VERB and lexicon().substitute_words(hit.form.relation):
+            pronoun = hit.last < len(s.tokens) and s.tokens[hit.last].key in ("them", "it", "these", "those", "this")
+            if pronoun and _substitute(s, hit.last + 1, ahead, hit.form.relation):  # "replace them with ICBs"
+                doers = _substitute(s, hit.last + 1, ahead, hit.form.relation)
+                kinds = spec.object_kinds
+                others, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)
+            elif others and _substitute(s, others[-1].last, ahead, hit.form.relation):  # "replace CCGs with ICBs"
+                doers = _substitute(s, others[-1].last, ahead, hit.form.relation)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust
     if role == NOUN:
@@ -211,11 +152,11 @@ def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, .
     return modal or ("reported" if quoted else "fact")
 
 
-def _sentence_claims(s: _Sentence, voice: Voice) -> list[Claim]:
+def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
-    speakers = _speakers(s, voice)
-    announced = _announcing(s)
+    speakers = find_speakers(s, voice)
+    announced = announcing(s)
     speaker_parties = speakers or [voice.document]
     attribution = speakers or voice.attribution
     question = s.sentence.text.rstrip().endswith("?")
@@ -278,7 +219,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         if not tokens:
             continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        s = _Sentence(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), lex.find(tokens))
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), lex.find(tokens))
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

@@ -83,6 +83,11 @@ class Lexicon:
     negation: tuple[tuple[str, ...], ...]
     max_words: int
     announcing: frozenset[str] = frozenset()
+    substitution: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def substitute_words(self, relation: str | None) -> tuple[str, ...]:
+        """Prepositions that introduce the relation's subject after its object ("with" for replaces)."""
+        return next((words for name, words in self.substitution if name == relation), ())
 
     def relations(self) -> set[str]:
         return {f.relation for f in self.forms if f.relation}
@@ -137,4 +142,6 @@ def lexicon() -> Lexicon:
         forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), ATTRIBUTION, None, phrase, False, False))
     modality = tuple((status, tuple(p.casefold() for p in phrases)) for status, phrases in raw["modality"].items())
     negation = tuple(tuple(t.key for t in tokenize(p)) for p in raw["negation"])
-    return Lexicon(tuple(forms), modality, negation, max(len(f.words) for f in forms), frozenset(raw.get("announcing", [])))
+    substitution = tuple((name, tuple(words)) for name, words in raw.get("substitution", {}).items())
+    return Lexicon(tuple(forms), modality, negation, max(len(f.words) for f in forms),
+                   frozenset(raw.get("announcing", [])), substitution)
