@@ -195,3 +195,10 @@ def test_object_stops_at_the_next_cue(gaz):
 def test_replace_x_with_y_makes_y_the_successor(gaz, sentence):
     assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, sentence))
     assert all(c.subject.id != CCG or c.relation != "replaces" for c in run(gaz, sentence).claims)
+
+
+def test_possessive_names_the_publisher(gaz):
+    result = run(gaz, "NHS England’s Big Plan: next steps for everyone was long.")
+    assert triples(result) == {("nhs-england", "publishes", "big-plan-2030", "fact")}
+    assert result.claims[0].cue == "’s"
+    assert triples(run(gaz, "NHS England’s view of NHS Providers is warm.")) == set()  # kinds do not fit

@@ -9,6 +9,7 @@ vocabulary allows for the relation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
@@ -207,7 +208,25 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, " ".join(
                     t.text for t in s.tokens[hit.first:hit.last]), cue_start, cue_end, how,
                     round(min(0.95, max(0.05, score)), 2), negated))
+    if not question:
+        claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
     return claims
+
+
+def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -> list[Claim]:
+    """"NHS England's (new) Long Term Plan": the lexicon's possessive relation, when the kinds fit."""
+    relation = lexicon().possessive
+    ordered = sorted(s.spans, key=lambda sp: sp.first)
+    found: list[Claim] = []
+    for owner, owned in pairwise(ordered):
+        gap = [t.key for t in s.tokens[owner.last:owned.first]]
+        subject, obj = Party.of(owner.mention), Party.of(owned.mention)
+        if relation and 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"] and _allowed(relation, subject, obj):
+            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known)
+            start, end = s.tokens[owner.last].start, s.tokens[owner.last + 1].end
+            found.append(Claim(subject, relation, obj, status, attribution, s.sentence, s.sentence.text[start - s.sentence.start:end - s.sentence.start],
+                               start, end, "possessive", round(score, 2)))
+    return found
 
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> list[Claim]:

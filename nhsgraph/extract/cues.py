@@ -84,6 +84,7 @@ class Lexicon:
     max_words: int
     announcing: frozenset[str] = frozenset()
     substitution: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    possessive: str | None = None
 
     def substitute_words(self, relation: str | None) -> tuple[str, ...]:
         """Prepositions that introduce the relation's subject after its object ("with" for replaces)."""
@@ -144,4 +145,4 @@ def lexicon() -> Lexicon:
     negation = tuple(tuple(t.key for t in tokenize(p)) for p in raw["negation"])
     substitution = tuple((name, tuple(words)) for name, words in raw.get("substitution", {}).items())
     return Lexicon(tuple(forms), modality, negation, max(len(f.words) for f in forms),
-                   frozenset(raw.get("announcing", [])), substitution)
+                   frozenset(raw.get("announcing", [])), substitution, raw.get("possessive"))
