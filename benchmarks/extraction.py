@@ -163,6 +163,9 @@ def silver(dataset: object, gazetteer: Gazetteer, verbose: bool) -> Score:
             for st in statements:
                 if not any(same(c, st) for c in claims):
                     print(f"    silver miss: {st.subject} {st.relation} {st.object}: {quote[:100]}")
+            for c in claims:
+                if not any(same(c, st) for st in statements):
+                    print(f"    silver extra: {c.subject.id} {c.relation} {c.object.id} [{c.status}] cue {c.cue!r}: {quote[:100]}")
     return score
 
 

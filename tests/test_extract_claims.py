@@ -202,3 +202,37 @@ def test_possessive_names_the_publisher(gaz):
     assert triples(result) == {("nhs-england", "publishes", "big-plan-2030", "fact")}
     assert result.claims[0].cue == "’s"
     assert triples(run(gaz, "NHS England’s view of NHS Providers is warm.")) == set()  # kinds do not fit
+
+
+def _act_voice(gaz, text):
+    from extract_helpers import ArticleInfo, extract_text, parse_article
+
+    return extract_text(parse_article(text), gaz, ArticleInfo(document_id="health-and-social-care-act-2012"))
+
+
+def test_an_acts_own_text_enacts_what_it_says(gaz):
+    act = "health-and-social-care-act-2012"
+    assert triples(_act_voice(gaz, "Monitor is abolished.")) == {(act, "abolishes", "monitor", "fact")}
+    assert triples(_act_voice(gaz, "There are to be bodies corporate known as clinical commissioning groups.")) == {
+        (act, "establishes", CCG, "fact")}
+    # the same words in an article assert nothing about who abolished it
+    assert triples(run(gaz, "Monitor is abolished.")) == set()
+
+
+def test_established_under_an_act(gaz):
+    assert triples(run(gaz, "Monitor was established under the Health and Social Care Act 2008.")) == {
+        ("health-and-social-care-act-2008", "establishes", "monitor", "fact")}
+
+
+def test_bracketed_aside_does_not_cut_the_clause(gaz):
+    assert triples(run(gaz, "Integrated care boards (ICBs) took over the role of CCGs.")) == {(ICB, "replaces", CCG, "fact")}
+
+
+def test_renamed(gaz):
+    assert triples(run(gaz, "NHS Improvement was renamed NHS England.")) == {("nhs-improvement", "renamed_to", "nhs-england", "fact")}
+
+
+def test_a_bill_is_its_act(gaz):
+    assert [m.id for m in run(gaz, "The Health and Social Care Bill passed.").mentions if m.known] == []  # 2008 or 2012?
+    assert triples(run(gaz, "NHS Providers opposes the Lansley Act.")) == {
+        ("nhs-providers", "opposes", "health-and-social-care-act-2012", "fact")}

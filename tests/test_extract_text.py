@@ -138,3 +138,11 @@ def test_quoted_speech_is_not_a_title_and_of_phrases_complete_names():
     assert ("Care at Home", "document") in found
     assert ("new national regulator", "organisation") in found
     assert not any("power grab" in name or name == "new agency" for name, _ in found)
+
+
+def test_informal_names_of_an_act_include_its_bill():
+    from nhsgraph.extract.gazetteer import informal_names
+
+    assert informal_names("act", "Health and Care Act 2022") == [
+        "2022 Act", "2022 Health and Care Act", "Health and Care Act of 2022", "Health and Care Act (2022)",
+        "Health and Care Act", "Health and Care Bill"]

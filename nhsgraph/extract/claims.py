@@ -170,9 +170,13 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
+        if voice.performative and modal in ("predicted", "announced"):
+            modal = None  # in an Act, "there is to be" and "shall" enact; they do not forecast
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
-            if relation in stance or hit.form.role in (EVALUATION, NAMING):
+            if voice.performative and relation not in stance and objects:
+                subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
+            elif relation in stance or hit.form.role in (EVALUATION, NAMING):
                 # The author (or the quoted party) is the doer only when the text says so: "we", a
                 # speech verb, or an evaluation ("X gets in the way"), never a doer we failed to name.
                 if hit.form.role != EVALUATION and not (first_person or speakers):

@@ -19,15 +19,27 @@ COORDINATION = {",", "and", "or", "&", "as", "well"}
 
 
 def clause_ids(tokens: list[Token], text: str) -> list[int]:
-    """A clause number for each token: clauses break at ; : dashes, brackets and ', but/while/which'."""
+    """A clause number for each token: clauses break at ; : dashes and ', but/while/which'; a bracketed
+    aside is a clause of its own, and the clause it interrupts resumes after it ("X (the agency) took on Y")."""
     ids: list[int] = []
-    clause = 0
+    clause = fresh = 0
+    stack: list[int] = []
     for i, token in enumerate(tokens):
         dash = token.text == "-" and 0 < i and tokens[i - 1].end < token.start  # " - " used as a dash
-        if token.text in CLAUSE_MARKS or dash or token.key in CLAUSE_WORDS and i > 0 and tokens[i - 1].text == ",":
-            clause += 1
+        if token.text == "(":
+            stack.append(clause)
+            fresh += 1
+            clause = fresh
+        elif token.text == ")" and stack:
+            ids.append(clause)
+            clause = stack.pop()
+            continue
+        elif token.text in CLAUSE_MARKS or dash or token.key in CLAUSE_WORDS and i > 0 and tokens[i - 1].text == ",":
+            fresh += 1
+            clause = fresh
         elif token.key == "that" or (token.key.endswith("ing") and i > 0 and tokens[i - 1].text == ","):
-            clause += 1  # "warning that ...", ", arguing ...": reported content is a clause of its own
+            fresh += 1  # "warning that ...", ", arguing ...": reported content is a clause of its own
+            clause = fresh
         ids.append(clause)
     return ids
 
@@ -119,9 +131,9 @@ def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
 
 
 def by_agent_index(hit: CueHit, tokens: list[Token]) -> int | None:
-    """Index of the token after "by" when "by" follows the cue closely."""
+    """Index of the token after "by" (or "under", for a legal basis) when it follows the cue closely."""
     for i in range(hit.last, min(hit.last + 3, len(tokens))):
-        if tokens[i].key == "by":
+        if tokens[i].key in ("by", "under"):
             return i + 1
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None

@@ -54,6 +54,7 @@ class Gazetteer:
         self.starts: dict[str, int] = {}
         self.kinds: dict[str, str] = {}
         self.labels: dict[str, str] = {}
+        self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
         self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
@@ -80,6 +81,8 @@ class Gazetteer:
         for entity in entities:
             for name in [entity.label, *entity.aliases]:
                 gazetteer.add(entity.id, entity.kind, entity.label, name)
+            if entity.kind == "act" or getattr(entity, "document_type", None) == "act_text":
+                gazetteer.legal.add(entity.id)
             # Who speaks in a document: its authors, or for an unsigned piece its publisher.
             voices = list(getattr(entity, "authors", None) or []) or [p for p in [getattr(entity, "publisher", None)] if p]
             if voices:
@@ -159,7 +162,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         match = _ACT.match(label.strip())
         if match:
             title, act_year = match.group("title"), match.group("year")
-            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title]
+            bill = title[: -len("Act")] + "Bill"  # articles are written while an Act is still a Bill
+            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title, bill]
         elif year:
             names.append(f"{year} Act")
     elif kind in ("document", "proposal"):

@@ -38,6 +38,7 @@ class Voice:
 
     document: Party
     authors: tuple[Party, ...] = ()
+    performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
 
     @property
     def attribution(self) -> list[Party]:
