@@ -151,7 +151,7 @@ def silver(dataset: object, gazetteer: Gazetteer, verbose: bool) -> Score:
         voices = {document, *gazetteer.authors.get(document, [])}
         claims = [c for c in result.claims if not c.negated]
 
-        def same(c: object, st: object) -> bool:
+        def same(c: object, st: object, voices: set[str] = voices) -> bool:
             subjects = voices if c.subject.id in voices else {c.subject.id}  # type: ignore[attr-defined]
             return c.relation == st.relation and st.subject in subjects and c.object.id == st.object  # type: ignore[attr-defined]
 
