@@ -179,3 +179,24 @@ def test_unsigned_known_article_speaks_for_its_publisher(setup):
         encoding="utf-8")
     payload = json.loads(run("extract", str(article), "--data", str(data), "--json", "--document-id", "known-article").output)
     assert [a["id"] for a in payload["articles"][0]["document"]["authors"]] == ["nhs-providers"]
+
+
+def test_clear_errors_for_bad_inputs(setup, tmp_path):
+    data, _ = setup
+    binary = tmp_path / "a.txt"
+    binary.write_bytes(b"\xff\xfe\x00abc")
+    result = run("extract", str(binary), "--data", str(data))
+    assert result.exit_code == 1 and "not UTF-8" in result.output and "Traceback" not in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("statements: [\n", encoding="utf-8")
+    result = run("review", str(broken))
+    assert result.exit_code == 1 and "not valid YAML" in result.output
+
+
+def test_accept_with_nothing_accepted_writes_nothing(setup, tmp_path):
+    data, article = setup
+    out = tmp_path / "out.yaml"
+    _extract(data, article, out)
+    result = run("accept", str(out), "--into", str(data))
+    assert result.exit_code == 0 and "nothing to merge" in result.output
+    assert not (data / "extracted").exists()
