@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import gazetteer, run, triples
+from extract_fixtures import gazetteer, run, triples
 
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.cues import lexicon
@@ -205,7 +205,7 @@ def test_possessive_names_the_publisher(gaz):
 
 
 def _act_voice(gaz, text):
-    from extract_helpers import ArticleInfo, extract_text, parse_article
+    from extract_fixtures import ArticleInfo, extract_text, parse_article
 
     return extract_text(parse_article(text), gaz, ArticleInfo(document_id="health-and-social-care-act-2012"))
 

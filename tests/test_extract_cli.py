@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from extract_helpers import write_gazetteer_data
+from extract_fixtures import write_gazetteer_data
 
 import nhsgraph
 from nhsgraph.cli import main

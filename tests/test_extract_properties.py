@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from extract_helpers import GAZETTEER_DATA
+from extract_fixtures import GAZETTEER_DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import gazetteer, run
+from extract_fixtures import gazetteer, run
 
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.newentities import find_new
@@ -120,7 +120,7 @@ def test_new_entity_named_again_is_linked_to_the_same_id(gaz):
 
 
 def test_article_never_links_to_itself_and_titles_need_capitals(gaz):
-    from extract_helpers import ArticleInfo, extract_text, parse_article
+    from extract_fixtures import ArticleInfo, extract_text, parse_article
 
     text = "The Big Plan: next steps for everyone was praised. Our big plan is different."
     info = ArticleInfo(document_id="big-plan-2030", title="The Big Plan")

@@ -1,6 +1,6 @@
 """What surrounds a cue: clause limits, voice, modality, negation and who is speaking.
 
-Each helper works on one sentence's tokens and answers one question about a cue, so the
+Each function works on one sentence's tokens and answers one question about a cue, so the
 rules can be tested on short sentences and read on their own.
 """
 
