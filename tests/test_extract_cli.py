@@ -79,8 +79,9 @@ def test_review_saves_each_decision_and_edits(setup, tmp_path):
     out = tmp_path / "out.yaml"
     _extract(data, article, out)
     # accept the first claim, then edit the second's status, then reject it
-    result = run("review", str(out), input="a\ne\nstatus\nfact\nr\n")
+    result = run("review", str(out), "--data", str(data), input="a\ne\nstatus\nfact\nr\n")
     assert result.exit_code == 0, result.output
+    assert "integrated care board [integrated-care-board] --replaces--> clinical commissioning group" in result.output
     statements = yaml.safe_load(out.read_text(encoding="utf-8"))["statements"]
     assert [s["review"] for s in statements] == ["accepted", "rejected"]
     assert statements[1]["status"] == "fact"

@@ -71,19 +71,24 @@ def _print(result: object) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-def review(file: Path) -> None:
+@data_option
+def review(file: Path, data_path: Path) -> None:
     """Accept, reject or correct each pending claim in FILE; the file is saved after every decision."""
     try:
         sheet = ReviewFile.open(file)
     except ReviewError as exc:
         raise click.ClickException(str(exc)) from None
+    labels = sheet.labels()
+    if data_path.exists():  # labels make ids readable; the review works without the data too
+        dataset = nhsgraph.load(data_path, strict=False)
+        labels = {**{i: e.label for i, e in dataset.entities.items()}, **labels}
     pending = sheet.pending()
     if not pending:
         click.echo(f"no pending claims in {file}")
         return
     for number, index in enumerate(pending, start=1):
         while True:
-            click.echo(f"\n[{number}/{len(pending)}] {describe(sheet.statements[index])}")
+            click.echo(f"\n[{number}/{len(pending)}] {describe(sheet.statements[index], labels)}")
             choice = click.prompt("(a)ccept, (r)eject, (e)dit, (s)kip, (q)uit",
                                   type=click.Choice(["a", "r", "e", "s", "q"]), show_choices=False)
             if choice == "q":

@@ -48,6 +48,12 @@ class ReviewFile:
     def statements(self) -> list[dict[str, Any]]:
         return self.records.setdefault("statements", [])
 
+    def labels(self) -> dict[str, str]:
+        """Labels of the entities recorded in the file (new ones, and the article)."""
+        return {item["id"]: str(item.get("label", item["id"])) for section, items in self.records.items()
+                if section != "statements" and isinstance(items, list)
+                for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
     def pending(self) -> list[int]:
         """Indices of statements still awaiting a decision."""
         return [i for i, st in enumerate(self.statements) if st.get("review") == "pending"]
@@ -88,13 +94,17 @@ class ReviewFile:
         atomic.write_text(self.path, dump_yaml(self.records, HEADER))
 
 
-def describe(statement: dict[str, Any]) -> str:
-    """One claim for the terminal: the triple, its status and whose it is, and the sentence."""
-    whose = ", ".join(statement.get("attributed_to") or []) or "-"
+def describe(statement: dict[str, Any], labels: dict[str, str] | None = None) -> str:
+    """One claim for the terminal: the triple (with labels, when known), its status and whose it is, and the sentence."""
+    def name(entity_id: Any) -> str:
+        label = (labels or {}).get(str(entity_id))
+        return f"{label} [{entity_id}]" if label and label != entity_id else str(entity_id)
+
+    whose = ", ".join(name(a) for a in statement.get("attributed_to") or []) or "-"
     extraction = statement.get("extraction") or {}
     confidence = extraction.get("confidence")
     lines = [
-        f"{statement.get('subject')} --{statement.get('relation')}--> {statement.get('object')}",
+        f"{name(statement.get('subject'))} --{statement.get('relation')}--> {name(statement.get('object'))}",
         f"  status: {statement.get('status', 'fact')}   attributed to: {whose}"
         + (f"   cue: {extraction.get('cue')!r}   confidence: {confidence}" if extraction else ""),
     ]
