@@ -18,10 +18,20 @@ from __future__ import annotations
 import datetime as dt
 
 from nhsgraph.ingest.case import readable_case
-from nhsgraph.ingest.ods_files import OdsRow
+from nhsgraph.ingest.ods_files import CsvRow, OdsRow
 from nhsgraph.ingest.ods_inputs import (
-    ICB_ESTABLISHMENT, ICB_START, LOOKUP_2021, ORG_TYPES, ROLE_COMMISSIONING_HUB, ROLE_REPORTING_ENTITY,
-    ROLE_SUB_ICB_LOCATION, SICBL_DEFINITION, OdsInputs, after, document, org_id,
+    ICB_ESTABLISHMENT,
+    ICB_START,
+    LOOKUP_2021,
+    ORG_TYPES,
+    ROLE_COMMISSIONING_HUB,
+    ROLE_REPORTING_ENTITY,
+    ROLE_SUB_ICB_LOCATION,
+    SICBL_DEFINITION,
+    OdsInputs,
+    after,
+    document,
+    org_id,
 )
 from nhsgraph.ingest.records import RecordSet, iso, source
 
@@ -30,8 +40,8 @@ REPLACES = "replaces"
 AS_AT_2021 = "As at the ONS April 2021 lookup; earlier membership is not in the bundled files."
 
 
-def _cite(row: object) -> dict[str, str]:
-    return source(document(row.file), row.locator)  # type: ignore[attr-defined]
+def _cite(row: OdsRow | CsvRow) -> dict[str, str]:
+    return source(document(row.file), row.locator)
 
 
 def _roles(row: OdsRow) -> set[str]:
@@ -74,7 +84,7 @@ def _stps(records: RecordSet, inputs: OdsInputs) -> None:
 
 
 def _icbs(records: RecordSet, inputs: OdsInputs) -> None:
-    official = {}
+    official: dict[str, CsvRow] = {}
     for row in inputs.partners:
         official.setdefault(row["ODS ICB Code"], row)
     ons23 = {row["ICB23CDH"]: row for row in inputs.sicbl23}
@@ -121,12 +131,12 @@ def _ccgs_and_locations(records: RecordSet, inputs: OdsInputs) -> None:
             _location(records, row, sicbl.get(row.code), label)
 
 
-def _location(records: RecordSet, row: OdsRow, ons: object, ccg_label: str) -> None:
+def _location(records: RecordSet, row: OdsRow, ons: CsvRow | None, ccg_label: str) -> None:
     oid = org_id("sub-icb-location", row.code)
-    label = ons["SICBL23NM"] if ons else readable_case(row.name)  # type: ignore[index]
+    label = ons["SICBL23NM"] if ons else readable_case(row.name)
     cites = [_cite(row), source(SICBL_DEFINITION)] + ([_cite(ons)] if ons else [])
     records.organisation(oid, label, ORG_TYPES["sub-icb-location"], cites, ods_code=row.code,
-                         ons_code=ons["SICBL23CD"] if ons else None,  # type: ignore[index]
+                         ons_code=ons["SICBL23CD"] if ons else None,
                          established=ICB_START.isoformat(), dissolved=iso(after(row.closed)),
                          description=f"Sub-ICB location. ODS kept the code {row.code} of {ccg_label} for it "
                                      f"from 1 July 2022.")
@@ -154,24 +164,30 @@ def add_relations(records: RecordSet, inputs: OdsInputs) -> None:
                           note=AS_AT_2021)
     eccg = {row.code: row for row in inputs.eccg}
     for row in inputs.sicbl23:
-        code, icb_code = row["SICBL23CDH"], row["ICB23CDH"]
-        icb, location, ccg = org_id("icb", icb_code), org_id("sub-icb-location", code), org_id("ccg", code)
-        ods_row = eccg.get(code)
-        agrees = ods_row is not None and ods_row.geography == icb_code
-        cites = [_cite(row)] + ([_cite(ods_row)] if agrees else [])
-        if not agrees:
-            records.count("sub-ICB locations whose ods_eccg.csv ICB differs from the ONS 2023 lookup")
-        records.statement(location, PART_OF, icb, cites, start=ICB_START, until=_until(records, location, icb))
-        records.statement(icb, PART_OF, org_id("region", row["NHSER23CDH"]), [_cite(row)], start=ICB_START,
-                          until=_dissolved(records, icb))
-        if ccg in records.organisations:
-            records.statement(icb, REPLACES, ccg, [_cite(row), _cite(ods_row), source(SICBL_DEFINITION)],
-                              date=ICB_START,
-                              note=f"ODS kept code {code} for the sub-ICB location {row['SICBL23NM']}; the ICB "
-                                   f"is taken from the ONS April 2023 sub-ICB location to ICB lookup.")
-            records.count("CCG -> ICB replacements (ONS lookup)")
+        _location_relations(records, row, eccg.get(row["SICBL23CDH"]))
     for ods_row in inputs.eccg:
         if ROLE_REPORTING_ENTITY in _roles(ods_row):
             entity, icb = org_id("sub-icb-reporting-entity", ods_row.code), org_id("icb", ods_row.geography)
             records.statement(entity, PART_OF, icb, [_cite(ods_row)], start=ods_row.opened,
                               until=_until(records, entity, icb))
+
+
+def _location_relations(records: RecordSet, row: CsvRow, ods_row: OdsRow | None) -> None:
+    """One ONS 2023 lookup row: sub-ICB location -> ICB -> region, and ICB replaces the CCG."""
+    code, icb_code = row["SICBL23CDH"], row["ICB23CDH"]
+    icb, location, ccg = org_id("icb", icb_code), org_id("sub-icb-location", code), org_id("ccg", code)
+    cites = [_cite(row)]
+    if ods_row is not None and ods_row.geography == icb_code:
+        cites.append(_cite(ods_row))
+    else:
+        records.count("sub-ICB locations whose ods_eccg.csv ICB differs from the ONS 2023 lookup")
+    records.statement(location, PART_OF, icb, cites, start=ICB_START, until=_until(records, location, icb))
+    records.statement(icb, PART_OF, org_id("region", row["NHSER23CDH"]), [_cite(row)], start=ICB_START,
+                      until=_dissolved(records, icb))
+    if ods_row is None or ccg not in records.organisations:
+        records.count("ONS 2023 sub-ICB locations without a CCG in ods_eccg.csv")
+        return
+    records.statement(icb, REPLACES, ccg, [_cite(row), _cite(ods_row), source(SICBL_DEFINITION)], date=ICB_START,
+                      note=f"ODS kept code {code} for the sub-ICB location {row['SICBL23NM']}; the ICB "
+                           f"is taken from the ONS April 2023 sub-ICB location to ICB lookup.")
+    records.count("CCG -> ICB replacements (ONS lookup)")

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nhsgraph.ingest.ods_files import (
-    CsvRow, OdsRow, SourceFileError, Succession, read_ods_organisations, read_successions, read_table,
+    CsvRow,
+    OdsRow,
+    SourceFileError,
+    Succession,
+    read_ods_organisations,
+    read_successions,
+    read_table,
 )
 
 SUCC = "ods_succ.csv"

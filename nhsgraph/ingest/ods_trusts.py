@@ -15,7 +15,14 @@ import datetime as dt
 from nhsgraph.ingest.case import readable_case
 from nhsgraph.ingest.ods_files import OdsRow
 from nhsgraph.ingest.ods_inputs import (
-    FOUNDATION_TRUST, ICB_START, NHS_TRUST, ORG_TYPES, OdsInputs, after, document, org_id,
+    FOUNDATION_TRUST,
+    ICB_START,
+    NHS_TRUST,
+    ORG_TYPES,
+    OdsInputs,
+    after,
+    document,
+    org_id,
 )
 from nhsgraph.ingest.records import RecordSet, iso, source
 
