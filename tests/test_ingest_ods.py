@@ -251,12 +251,14 @@ def test_output_is_sorted_json_lines(records: RecordSet) -> None:
 
 # -- validation through the loader ---------------------------------------------
 
-# Curated org types the reference layer links to (curated elsewhere in data/); stubs here so
+# The curated Act and org types the reference layer links to (curated elsewhere in data/); stubs here so
 # this test checks the generated records alone.
 CURATED_STUBS = """\
     documents:
       - id: stub-doc
         label: Stub
+    acts:
+      - {id: health-and-care-act-2022, label: Health and Care Act 2022, year: 2022, chapter: 31, sources: [stub-doc]}
     org_types:
       - {id: clinical-commissioning-group, label: clinical commissioning group, sources: [stub-doc]}
       - {id: integrated-care-board, label: integrated care board, sources: [stub-doc]}

@@ -37,6 +37,8 @@ from nhsgraph.ingest.records import RecordSet, iso, source
 
 PART_OF = "part_of"
 REPLACES = "replaces"
+HEALTH_AND_CARE_ACT = "health-and-care-act-2022"
+"""The curated Act that abolished CCGs and established ICBs (cited as ``by`` on each CCG -> ICB replacement)."""
 AS_AT_2021 = "As at the ONS April 2021 lookup; earlier membership is not in the bundled files."
 
 
@@ -188,6 +190,6 @@ def _location_relations(records: RecordSet, row: CsvRow, ods_row: OdsRow | None)
         records.count("ONS 2023 sub-ICB locations without a CCG in ods_eccg.csv")
         return
     records.statement(icb, REPLACES, ccg, [_cite(row), _cite(ods_row), source(SICBL_DEFINITION)], date=ICB_START,
-                      note=f"ODS kept code {code} for the sub-ICB location {row['SICBL23NM']}; the ICB "
+                      by=HEALTH_AND_CARE_ACT, note=f"ODS kept code {code} for the sub-ICB location {row['SICBL23NM']}; the ICB "
                            f"is taken from the ONS April 2023 sub-ICB location to ICB lookup.")
     records.count("CCG -> ICB replacements (ONS lookup)")

@@ -74,7 +74,8 @@ class RecordSet:
                 aliases.append(name)
 
     def statement(self, subject: str, relation: str, obj: str, sources: list[Source], *, date: dt.date | None = None,
-                  start: dt.date | None = None, until: dt.date | None = None, note: str | None = None) -> dict[str, Any]:
+                  start: dt.date | None = None, until: dt.date | None = None, note: str | None = None,
+                  by: str | None = None) -> dict[str, Any]:
         """Add a fact; the same fact from several rows is one statement citing each row."""
         key = (subject, relation, obj, iso(date) or "", iso(start) or "", iso(until) or "")
         record = self.statements.get(key)
@@ -83,6 +84,8 @@ class RecordSet:
             for name, value in (("date", date), ("from", start), ("until", until)):
                 if value is not None:
                     record[name] = value.isoformat()
+            if by:
+                record["by"] = by
             if note:
                 record["note"] = note
             self.statements[key] = record
