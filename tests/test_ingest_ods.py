@@ -9,14 +9,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import nhsgraph
+from nhsgraph.dataset import Dataset
 from nhsgraph.ingest.ods import OUTPUT_NAME, build_records
 from nhsgraph.ingest.records import RecordSet
 
@@ -249,34 +247,14 @@ def test_output_is_sorted_json_lines(records: RecordSet) -> None:
     assert ids == sorted(ids)
 
 
-# -- validation through the loader ---------------------------------------------
+# -- validation through the loader, with the curated data -----------------------
 
-# The curated Act and org types the reference layer links to (curated elsewhere in data/); stubs here so
-# this test checks the generated records alone.
-CURATED_STUBS = """\
-    documents:
-      - id: stub-doc
-        label: Stub
-    acts:
-      - {id: health-and-care-act-2022, label: Health and Care Act 2022, year: 2022, chapter: 31, sources: [stub-doc]}
-    org_types:
-      - {id: clinical-commissioning-group, label: clinical commissioning group, sources: [stub-doc]}
-      - {id: integrated-care-board, label: integrated care board, sources: [stub-doc]}
-      - {id: sustainability-and-transformation-partnership, label: sustainability and transformation partnership, sources: [stub-doc]}
-      - {id: nhs-trust, label: NHS trust, sources: [stub-doc]}
-      - {id: nhs-foundation-trust, label: NHS foundation trust, sources: [stub-doc]}
-    """
-
-
-def test_generated_records_load_without_errors(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    for rel in ("reference/ods.jsonl", "documents/reference.yaml", "org-types/reference.yaml"):
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / "data" / rel, folder / rel)
-    (folder / "stubs.yaml").write_text(textwrap.dedent(CURATED_STUBS), encoding="utf-8")
-    dataset = nhsgraph.load(folder, strict=False)
-    errors = [p.format() for p in dataset.problems if p.severity == "error"]
-    assert errors == []
-    barnsley = dataset.resolve("NHS Barnsley CCG")
-    assert barnsley.id == "ods/ccg/02p"
-    assert dataset.resolve("NHS South Yorkshire Integrated Care Board").id == "ods/icb/qf7"
+def test_bundled_data_with_the_reference_layer_loads_and_resolves_names(bundled: Dataset) -> None:
+    assert bundled.resolve("NHS Barnsley CCG").id == "ods/ccg/02p"
+    assert bundled.resolve("NHS South Yorkshire Integrated Care Board").id == "ods/icb/qf7"
+    assert bundled.resolve("RHQ").id == "ods/trust/rhq"
+    # Every generated organisation is an instance of a curated org type.
+    types = {s.subject: s.object for s in bundled.statements if s.relation == "instance_of"}
+    for entity in bundled.entities.values():
+        if entity.id.startswith("ods/"):
+            assert bundled.entities[types[entity.id]].kind == "org_type", entity.id
