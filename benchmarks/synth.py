@@ -5,7 +5,7 @@ next one, as CCGs merged and were replaced by ICBs), each is ``part_of`` a regio
 a system for a dated interval, and each has an org type (the loader derives
 ``instance_of``). So every statement the benchmark counts is one the loader validates, the
 graph holds and the RDF export writes. Output: ``base.yaml`` (curated: a document, types,
-regions) and ``synthetic.jsonl`` (generated, the fast format), in a folder that
+regions) and ``synthetic-NNN.jsonl`` (generated, the fast format; 200k lines a file), in a folder that
 ``nhsgraph.load`` reads like ``data/``.
 
     python -m benchmarks.synth 100000 /tmp/syn100k
@@ -14,6 +14,7 @@ regions) and ``synthetic.jsonl`` (generated, the fast format), in a folder that
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,8 @@ CHAIN = 10
 """Bodies per succession chain: lineage queries walk up to 10 steps."""
 REGIONS = 7
 SYSTEMS_PER_REGION = 6
+SHARD_LINES = 200_000
+"""Lines per JSONL file: the loader refuses files over 50 MB."""
 STATEMENTS_PER_BODY = 4  # instance_of (derived), part_of region, part_of system, one succession (most bodies)
 
 BASE_YAML = """\
@@ -93,10 +96,15 @@ def write(statements: int, folder: Path) -> Path:
     """Write a synthetic data folder with about ``statements`` statements; returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "base.yaml").write_text(BASE_YAML, encoding="utf-8")
-    with atomic_open(folder / "synthetic.jsonl") as handle:
-        for line in records(statements):
-            handle.write(line + "\n")
-    return folder
+    lines = records(statements)
+    shard = 0
+    while True:
+        chunk = list(itertools.islice(lines, SHARD_LINES))
+        if not chunk:
+            return folder
+        with atomic_open(folder / f"synthetic-{shard:03d}.jsonl") as handle:
+            handle.write("\n".join(chunk) + "\n")
+        shard += 1
 
 
 def main() -> None:
