@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,7 @@ def run_target(target: str, data: Path, rdflib_max: int) -> dict[str, Any]:
         rows.append(m)
         _, m = measure("build networkx graph", dataset.graph)
         rows.append(m)
-        (triples, source), m = measure("RDF mapping", lambda: stages.rdf_triples(dataset), )
+        (triples, source), m = measure("RDF mapping", lambda: stages.rdf_triples(dataset))
         m.note = source
         rows.append(m)
         turtle, m = measure("Turtle: pyoxigraph", lambda: stages.turtle_pyoxigraph(triples))
@@ -91,9 +92,9 @@ def _lineage(dataset: Any, starts: list[str], rows: list[Measurement]) -> dict[s
         "networkx descendants": median_seconds(walk, starts, repeat=3) * 1000,
         "SPARQL property path (pyoxigraph)": median_seconds(sparql, starts, repeat=3) * 1000,
     }
-    project, note = stages.project_lineage(dataset)
+    project, source = stages.project_lineage(dataset)
     if project is not None:
-        _, m = measure("lineage: nhsgraph.queries first call", lambda: project(starts[0]), note="builds its index")
+        _, m = measure("lineage: nhsgraph.queries first call", lambda: project(starts[0]), note=f"{source}; builds its index")
         rows.append(m)
         medians["nhsgraph.queries.lineage"] = median_seconds(project, starts, repeat=3) * 1000
     return medians
@@ -137,7 +138,7 @@ def _seconds(result: dict[str, Any], stage: str) -> float:
 def _ratios(result: dict[str, Any]) -> list[str]:
     lines = ["ratios:"]
     rdflib, oxi = _seconds(result, "Turtle: rdflib (alternative)"), _seconds(result, "Turtle: pyoxigraph")
-    if rdflib == rdflib:  # not NaN
+    if not math.isnan(rdflib):
         lines.append(f"  Turtle rdflib / pyoxigraph: {rdflib / oxi:.0f}x")
     medians = result["medians_ms"]
     base = medians["in-memory index"]

@@ -84,7 +84,9 @@ def turtle_pyoxigraph(triples: list[ox.Triple]) -> bytes:
         declared = prefixes()
     except ImportError:
         declared = {"nhsg": "https://w3id.org/nhsgraph/ontology#"}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=declared)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=declared)
+    assert data is not None  # serialize returns bytes when no output file is given
+    return data
 
 
 def turtle_rdflib(triples: list[ox.Triple]) -> bytes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from nhsgraph.atomic import atomic_open
@@ -47,7 +47,7 @@ def bodies_for(statements: int) -> int:
     return max(1, round(statements / per_chain)) * CHAIN
 
 
-def _line(section: str, record: dict[str, object]) -> str:
+def _line(section: str, record: Mapping[str, object]) -> str:
     return json.dumps({"section": section, **record}, separators=(",", ":"))
 
 
