@@ -45,8 +45,8 @@ AGREED_ACTS = {
 
 
 def incoming(dataset: Dataset, entity_id: str, relation: str) -> list[Statement]:
-    """Statements ``X relation entity`` (the entity read as the object)."""
-    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation]
+    """Facts ``X relation entity`` (the entity read as the object); proposals and claims are not counted."""
+    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation and s.status == "fact"]
 
 
 def only(items: list[T]) -> T:
@@ -69,7 +69,7 @@ def test_bundled_data_has_no_errors_and_no_warnings() -> None:
         ("FHSAs", "health-authorities-act-1995", "1996-04-01", "health-authorities-act-1995-transitional-order-1996"),
         ("regional health authorities", "health-authorities-act-1995", "1996-04-01", "health-authorities-act-1995"),
         ("area health authorities", "health-services-act-1980", "1982-04-01", "navigator-dhas"),
-        ("regional hospital boards", "national-health-service-reorganisation-act-1973", "1974-04-01", "aim25-se-metropolitan-rhb"),
+        ("regional hospital boards", "national-health-service-reorganisation-act-1973", "1974-04", "aim25-se-metropolitan-rhb"),
     ],
 )
 def test_abolished_form_names_the_act_the_day_and_a_source(bundled: Dataset, name: str, act: str, when: str, source: str) -> None:
@@ -83,7 +83,7 @@ def test_abolished_form_names_the_act_the_day_and_a_source(bundled: Dataset, nam
 @pytest.mark.parametrize(
     ("old", "new", "when", "by"),
     [
-        ("regional hospital board", "regional-health-authority", "1974-04-01", "national-health-service-reorganisation-act-1973"),
+        ("regional hospital board", "regional-health-authority", "1974-04", "national-health-service-reorganisation-act-1973"),
         ("AHAs", "district-health-authority", "1982-04-01", "health-services-act-1980"),
         ("DHA", "health-authority", "1996-04-01", "health-authorities-act-1995"),
         ("family health services authorities", "health-authority", "1996-04-01", "health-authorities-act-1995"),
