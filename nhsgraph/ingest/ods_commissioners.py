@@ -37,6 +37,9 @@ from nhsgraph.ingest.records import RecordSet, iso, source
 
 PART_OF = "part_of"
 REPLACES = "replaces"
+NHS_ENGLAND = "nhs-england"
+"""The curated national body whose sub-divisions the regions are."""
+REGIONS_PAGE = "ods-nhs-england-and-regions"
 HEALTH_AND_CARE_ACT = "health-and-care-act-2022"
 """The curated Act that abolished CCGs and established ICBs (cited as ``by`` on each CCG -> ICB replacement)."""
 AS_AT_2021 = "As at the ONS April 2021 lookup; earlier membership is not in the bundled files."
@@ -66,6 +69,8 @@ def _regions(records: RecordSet, inputs: OdsInputs) -> None:
             records.organisation(oid, f"NHS England {name} region", ORG_TYPES["region"], [_cite(row)],
                                  ods_code=code, ons_code=row[f"NHSER{year}CD"])
             records.alias(oid, code, row[f"NHSER{year}CD"])
+            records.statement(oid, PART_OF, NHS_ENGLAND, [_cite(row), source(REGIONS_PAGE)],
+                              note="NHS England's regions are sub-divisions of NHS England, not legal entities.")
 
 
 def stp_label(name: str) -> str:
