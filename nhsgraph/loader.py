@@ -93,6 +93,15 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     except OSError as exc:
         problems.append(Problem(name, 0, 0, "unreadable", f"cannot read file: {exc.strerror or exc}"))
         return
+    yield from read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+
+
+def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = False) -> Iterator[Record]:
+    """Shape-checked records from the bytes of one file called ``name``; problems are appended.
+
+    Separate from reading the file so the fuzz targets (``fuzz/``) drive exactly the code
+    a user's file goes through.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -103,7 +112,7 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     if "\x00" in text:
         problems.append(Problem(name, 1, 1, "not-text", "file contains NUL bytes: is it a binary file?"))
         return
-    if file.suffix == ".jsonl":
+    if jsonl:
         yield from _read_jsonl(name, text, problems)
         return
     try:
@@ -116,7 +125,9 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
 
 def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Record]:
     """Generated reference data: one JSON object per line, ``{"section": ..., <fields>}``."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028 and other
+    # characters JSON allows inside strings, and would misnumber lines.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -124,12 +135,27 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
         except json.JSONDecodeError as exc:
             problems.append(Problem(name, number, exc.colno, "json-syntax", f"JSON syntax error: {exc.msg}"))
             continue
+        except RecursionError:
+            problems.append(Problem(name, number, 1, "json-syntax", "JSON nested too deeply; records are flat"))
+            continue
         if not isinstance(value, dict) or not isinstance(value.get("section"), str):
             problems.append(Problem(name, number, 1, "not-a-record", 'each line must be a JSON object with a "section" key'))
+            continue
+        if "\\u" in line and _has_lone_surrogate(value):
+            problems.append(Problem(name, number, 1, "not-utf8", "a \\u escape encodes half a character (a lone surrogate)"))
             continue
         section = value.pop("section")
         located = Located(value={section: [value]}, values={(): Mark(number, 1)})
         yield from _read_document(name, located, problems)
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """JSON may escape half a UTF-16 pair (``"\\ud800"``), which no UTF-8 output can hold."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _read_document(name: str, located: Located, problems: list[Problem]) -> Iterator[Record]:

@@ -23,6 +23,8 @@ Path = tuple[str | int, ...]
 MAX_NODES_FROM_ALIASES = 10_000
 MAX_DEPTH = 64
 _PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass(frozen=True)
@@ -61,22 +63,45 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _nesting_depth(text: str) -> int:
-    """Cheap upper bound on flow-collection nesting, checked before libyaml recurses."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth = max(0, depth - 1)
-    return deepest
+def _offset_mark(text: str, offset: int) -> Mark:
+    """Line and column of a UTF-8 byte offset (libyaml reports reader errors as offsets)."""
+    before = text.encode("utf-8")[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return Mark(before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1)
+
+
+def _deeper_than(text: str, limit: int) -> Mark | None:
+    """Where the document first nests deeper than ``limit``, or None.
+
+    libyaml's composer recurses in C and crashes the interpreter (a segfault, not an
+    exception) somewhere past ten thousand levels, so depth must be known before
+    composing. A cheap bound comes first: block nesting needs a wider indent or another
+    ``- `` on the line (at most two levels per column), flow nesting needs a bracket.
+    Only when that bound is high do we count exactly, with libyaml's event parser,
+    which does not recurse.
+    """
+    widest = max((len(line) for line in text.split("\n")), default=0)
+    if 2 * (widest + 1) + text.count("[") + text.count("{") + 2 <= limit:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, _OPEN_EVENTS):
+                depth += 1
+                if depth > limit:
+                    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error, at no greater depth than reached here
+    return None
 
 
 def parse_yaml(text: str) -> Located:
     """Parse one YAML document safely, keeping positions. Raises :class:`YamlError`."""
-    if _nesting_depth(text) > MAX_DEPTH * 4:
-        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels; curated data is never this deep", Mark(1, 1))
+    deep = _deeper_than(text, MAX_DEPTH)
+    if deep is not None:
+        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels; curated data is never this deep", deep)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -84,6 +109,9 @@ def parse_yaml(text: str) -> Located:
         mark = Mark(problem_mark.line + 1, problem_mark.column + 1) if problem_mark else Mark(1, 1)
         message = " ".join(part for part in (exc.context, exc.problem) if part)
         raise YamlError(f"YAML syntax error: {message}", mark) from None
+    except yaml.reader.ReaderError as exc:
+        what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "character"
+        raise YamlError(f"YAML cannot contain {what} ({exc.reason}); remove it", _offset_mark(text, exc.position)) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML error: {exc}", Mark(1, 1)) from None
     located = Located(value=None)
