@@ -170,6 +170,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() in ("true", "yes", "on")
     if tag == "tag:yaml.org,2002:int":
+        digits = value.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
+            return value  # "0000", "0013": YAML 1.1 reads octal; as written is what a date or code means
         try:
             return int(value.replace("_", ""), 0) if not value.lstrip("+-").isdigit() else int(value)
         except ValueError:
