@@ -63,3 +63,8 @@ def test_plural_of_a_name_resolves_to_it(head: str, last: str, y: bool, others: 
     shouted = plural.upper()
     assume(shouted.casefold() == plural.casefold())  # see above: caseless-equal forms only
     assert dataset_of(names).resolve(shouted).id == "body-0"
+
+
+def test_letter_that_case_folds_into_several_code_points_matches_its_upper_case() -> None:
+    # Found by the property above: "ῒ" folds to iota + two combining marks, "Ϊ̀" to ϊ + one.
+    assert dataset_of([["Αῒ body"]]).resolve("αῒ BODY".upper()).id == "body-0"
