@@ -73,6 +73,9 @@ def read_records(path: Path, problems: list[Problem]) -> list[Record]:
     if not path.exists():
         problems.append(Problem(str(path), 0, 0, "missing-path", f"no such file or directory: {path}"))
         return []
+    if path.is_file() and path.suffix not in DATA_SUFFIXES:
+        problems.append(Problem(str(path), 0, 0, "not-data", f"not a data file: curated data files end in {', '.join(DATA_SUFFIXES)}"))
+        return []
     files = data_files(path)
     if not files:
         problems.append(Problem(str(path), 0, 0, "no-data", "no .yaml, .yml or .jsonl files found here"))
