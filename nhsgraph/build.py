@@ -77,7 +77,7 @@ def summary(dataset: Dataset) -> dict[str, object]:
     for st in dataset.statements:
         relations[st.relation] = relations.get(st.relation, 0) + 1
         statuses[st.status] = statuses.get(st.status, 0) + 1
-    dates = [str(e.date) for e in dataset.of_kind("document") if getattr(e, "date", None)]
+    dates = [str(date) for e in dataset.of_kind("document") if (date := getattr(e, "date", None))]
     return {
         "entities": {k: v for k, v in sorted(dataset.counts().items()) if k != "statement"},
         "statements": len(dataset.statements),

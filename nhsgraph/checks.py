@@ -61,13 +61,13 @@ def _duplicates(dataset: Dataset) -> Iterator[Problem]:
         key = model.id or ""
         first = dataset.origins.get(key)
         where = f"{first.file}:{first.mark().line}" if first else "elsewhere"
-        what = "id" if isinstance(model, Entity) else "statement"
-        field = "id" if isinstance(model, Entity) or not (model.derived_from) else ()
-        sub = ("id",) if field == "id" and isinstance(model, Entity) else ()
-        yield origin.problem("duplicate-id", f"duplicate {what} {key!r}: already defined at {where}", *sub)
+        if isinstance(model, Entity):
+            yield origin.problem("duplicate-id", f"duplicate id {key!r}: already defined at {where}", "id")
+        else:
+            yield origin.problem("duplicate-statement", f"the same statement is already stated at {where}")
 
 
-def _check_ref(dataset: Dataset, owner: str, value: str, allowed: tuple[str, ...], sub: tuple[str | int, ...],
+def _check_ref(dataset: Dataset, owner: str | None, value: str, allowed: tuple[str, ...], sub: tuple[str | int, ...],
                what: str) -> Iterator[Problem]:
     target = dataset.entities.get(value)
     if target is None:
@@ -110,15 +110,15 @@ def _entity_rules(dataset: Dataset) -> Iterator[Problem]:
             if value not in allowed_values:
                 yield from _at(dataset, eid, "unknown-value", f"{field_name}: unknown value {value!r}", field_name,
                                suggestion=suggest(value, allowed_values) or f"one of: {', '.join(allowed_values)}")
-        if isinstance(entity, (Organisation, OrgType)):
-            if entity.established and entity.dissolved and entity.dissolved.certainly_before(entity.established):
-                yield from _at(dataset, eid, "impossible-date",
-                               f"dissolved {entity.dissolved} before it was established {entity.established}", "dissolved")
+        if (isinstance(entity, (Organisation, OrgType)) and entity.established and entity.dissolved
+                and entity.dissolved.certainly_before(entity.established)):
+            yield from _at(dataset, eid, "impossible-date",
+                           f"dissolved {entity.dissolved} before it was established {entity.established}", "dissolved")
         if isinstance(entity, OrgType) and entity.proposed_only and entity.established:
             yield from _at(dataset, eid, "impossible-date", "a proposed-only form was never established; remove 'established'", "established")
 
 
-def _sources(dataset: Dataset, owner: str, sources: list, required: bool, base: tuple[str | int, ...] = ()) -> Iterator[Problem]:
+def _sources(dataset: Dataset, owner: str | None, sources: list, required: bool, base: tuple[str | int, ...] = ()) -> Iterator[Problem]:
     for i, source in enumerate(sources):
         target = dataset.entities.get(source.document)
         if target is None:

@@ -21,8 +21,8 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         attrs = entity.model_dump(exclude={"id"}, exclude_none=True)
         graph.add_node(entity.id, kind=entity.kind, **attrs)
     for st in dataset.statements:
-        attrs: dict[str, Any] = st.model_dump(exclude={"id", "subject", "object"}, exclude_none=True, by_alias=True)
-        graph.add_edge(st.subject, st.object, key=st.id, **attrs)
+        edge: dict[str, Any] = st.model_dump(exclude={"id", "subject", "object"}, exclude_none=True, by_alias=True)
+        graph.add_edge(st.subject, st.object, key=st.id, **edge)
     return graph
 
 

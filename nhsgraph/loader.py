@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,7 +20,11 @@ from nhsgraph.diagnostics import LoadError, Problem
 from nhsgraph.model import ENTITY_MODELS, Entity, Statement
 from nhsgraph.names import suggest
 from nhsgraph.vocabulary import vocabulary
-from nhsgraph.yamlsource import Located, Mark, Path as YPath, YamlError, parse_yaml
+from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml
+from nhsgraph.yamlsource import Path as YPath
+
+if TYPE_CHECKING:
+    from nhsgraph.dataset import Dataset
 
 STATEMENTS_SECTION = "statements"
 DATA_SUFFIXES = (".yaml", ".yml", ".jsonl")
@@ -190,7 +194,7 @@ def _read_document(name: str, located: Located, problems: list[Problem]) -> Iter
                 problems.append(origin.problem("not-a-mapping", f"each item of {section!r} must be a mapping of fields"))
                 continue
             try:
-                yield Record(model.model_validate(item), origin)
+                yield Record(model.model_validate(item), origin)  # type: ignore[arg-type]
             except ValidationError as exc:
                 problems.extend(_shape_problems(exc, origin, model))
 
@@ -227,7 +231,7 @@ def _shape_problems(exc: ValidationError, origin: Origin, model: type[BaseModel]
             yield origin.problem(code, f"{field}: {message}", *loc)
 
 
-def load(path: str | Path, *, strict: bool = True) -> "Dataset":
+def load(path: str | Path, *, strict: bool = True) -> Dataset:
     """Load, validate and cross-check the curated data at ``path`` (a folder or one file).
 
     Raises :class:`~nhsgraph.diagnostics.LoadError` listing every error when ``strict``;

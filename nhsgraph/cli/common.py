@@ -46,7 +46,7 @@ class NhsgraphGroup(click.Group):
             where = f": {exc.filename}" if exc.filename else ""
             click.echo(f"nhsgraph: {exc.strerror or exc}{where}", err=True)
             sys.exit(1)
-        except Exception as exc:  # noqa: BLE001 - last resort: a bug, said plainly
+        except Exception as exc:
             if _debug(ctx):
                 raise
             click.echo(f"nhsgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)

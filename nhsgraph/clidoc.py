@@ -1,0 +1,43 @@
+"""Generate ``docs/cli.md`` from the CLI itself, so the reference cannot drift.
+
+``python -m nhsgraph.clidoc > docs/cli.md`` regenerates it; ``tests/test_docs.py`` fails
+when the committed file differs from what the commands say about themselves.
+"""
+
+from __future__ import annotations
+
+import click
+
+from nhsgraph.cli import main
+
+HEADER = """# Command reference
+
+Generated from the commands' own help by `make docs` (`python -m nhsgraph.clidoc`); do not edit
+by hand. Every command also accepts `-h`/`--help`. Errors a user can cause print one line on
+stderr and exit 1; add `--debug` (before the command) for a traceback.
+"""
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = []
+    for name in sorted(group.commands):
+        command = group.commands[name]
+        path = f"{prefix}{name}"
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, f"{path} "))
+    return found
+
+
+def render() -> str:
+    """The Markdown reference: one section per command with its usage and help text."""
+    parts = [HEADER]
+    for path, command in _commands(main):
+        with click.Context(command, info_name=f"nhsgraph {path}", terminal_width=88, max_content_width=88) as ctx:
+            help_text = command.get_help(ctx)
+        parts.append(f"## `nhsgraph {path}`\n\n```text\n{help_text}\n```\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(render(), end="")
