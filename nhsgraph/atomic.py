@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-
 TEMP_SUFFIX = ".tmp"
 
 

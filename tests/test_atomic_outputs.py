@@ -84,7 +84,7 @@ def test_failed_write_keeps_the_old_file_and_removes_its_temporary(tmp_path: Pat
 
 def test_remove_stale_keeps_temporaries_of_live_writers(tmp_path: Path) -> None:
     live = tmp_path / f".a.json.{os.getpid()}.x1.tmp"
-    dead_pid = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    dead_pid = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True, text=True).stdout.strip()
     dead = tmp_path / f".a.json.{dead_pid}.x2.tmp"
     other = tmp_path / ".notes.tmp"  # not ours: no pid in the name
     for path in (live, dead, other):

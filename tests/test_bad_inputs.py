@@ -45,7 +45,7 @@ def prepare(case: dict[str, Any], tmp_path: Path) -> tuple[list[str], Path]:
 def run(args: list[str], in_subprocess: bool) -> tuple[int, str]:
     if in_subprocess:
         env = {**os.environ, "PYTHONPATH": str(REPO)}
-        done = subprocess.run([sys.executable, "-m", "nhsgraph", *args], capture_output=True, text=True, env=env, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "nhsgraph", *args], check=False, capture_output=True, text=True, env=env, timeout=60)
         return done.returncode, done.stdout + done.stderr
     result = CliRunner().invoke(main, args)
     return result.exit_code, result.output

@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "fuzz"))
-from loader_target import check_loader  # noqa: E402
+from loader_target import check_loader
 
 YAML_CASES: dict[str, tuple[bytes, str]] = {
     # libyaml's composer recursed until the interpreter segfaulted (not even an exception).

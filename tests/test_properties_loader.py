@@ -10,11 +10,11 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import documents, mutated
 
 import nhsgraph
 from nhsgraph.loader import _model_for
 from nhsgraph.model import Statement
-from strategies import documents, mutated
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
