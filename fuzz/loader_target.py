@@ -6,7 +6,7 @@ crashing input found by the fuzzer replays in CI through exactly the same code.
 
 What must hold for any bytes: reading and checking never raise; every problem names
 the file and a line and column >= 1 (a position exists for anything inside a file)
-and prints as UTF-8; a dataset without errors builds its graph and GraphML.
+and prints as UTF-8; a dataset without errors builds its graph, and its GraphML parses back.
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ def check_loader(data: bytes, *, jsonl: bool) -> list[Problem]:
         problem.format().encode("utf-8")
     if not any(p.severity == "error" for p in problems):
         graph = dataset.graph()
-        nx.write_graphml(flat_graph(graph), io.BytesIO(), encoding="utf-8")
+        buffer = io.BytesIO()
+        nx.write_graphml(flat_graph(graph), buffer, encoding="utf-8")
+        buffer.seek(0)
+        assert nx.read_graphml(buffer).number_of_nodes() == graph.number_of_nodes()
         for statement in dataset.statements:
             statement_json(dataset, statement)
     return problems

@@ -20,7 +20,7 @@ from nhsgraph.diagnostics import LoadError, Problem
 from nhsgraph.model import ENTITY_MODELS, Entity, Statement
 from nhsgraph.names import suggest
 from nhsgraph.vocabulary import vocabulary
-from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml
+from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml, unwritable_character
 from nhsgraph.yamlsource import Path as YPath
 
 if TYPE_CHECKING:
@@ -148,21 +148,30 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
         if not isinstance(value, dict) or not isinstance(value.get("section"), str):
             problems.append(Problem(name, number, 1, "not-a-record", 'each line must be a JSON object with a "section" key'))
             continue
-        if "\\u" in line and _has_lone_surrogate(value):
-            problems.append(Problem(name, number, 1, "not-utf8", "a \\u escape encodes half a character (a lone surrogate)"))
+        bad = _unwritable_in(value) if "\\u" in line else None
+        if bad:
+            problems.append(Problem(name, number, 1, "bad-character", f"text contains {bad}, which no output format can hold; remove the escape"))
             continue
         section = value.pop("section")
         located = Located(value={section: [value]}, values={(): Mark(number, 1)})
         yield from _read_document(name, located, problems)
 
 
-def _has_lone_surrogate(value: Any) -> bool:
-    """JSON may escape half a UTF-16 pair (``"\\ud800"``), which no UTF-8 output can hold."""
-    try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+def _unwritable_in(value: Any) -> str | None:
+    """The first character in any string or key of a JSON value that no output can hold."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            bad = unwritable_character(item)
+            if bad:
+                return bad
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _read_document(name: str, located: Located, problems: list[Problem]) -> Iterator[Record]:

@@ -9,6 +9,7 @@ a "billion laughs" document is refused instead of filling memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,10 @@ Path = tuple[str | int, ...]
 MAX_NODES_FROM_ALIASES = 10_000
 MAX_DEPTH = 64
 _PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+# The characters every output can hold (XML 1.0's Char: GraphML and RDF/XML allow nothing
+# else). Control characters, lone surrogates and U+FFFE/U+FFFF reach us only through
+# escapes ("\x01", "\ud800"), and would make an output that no parser reads back.
+_UNWRITABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -61,6 +66,16 @@ class Located:
 
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def unwritable_character(text: str) -> str | None:
+    """``"U+0001 (a control character)"`` for the first character no output can hold, else None."""
+    found = _UNWRITABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "half a surrogate pair" if 0xD800 <= code <= 0xDFFF else "a control character" if code < 0xA0 else "a non-character"
+    return f"U+{code:04X} ({what})"
 
 
 def _offset_mark(text: str, offset: int) -> Mark:
@@ -183,5 +198,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         except ValueError:
             return value
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        bad = unwritable_character(value)
+        if bad:
+            raise YamlError(f"text contains {bad}, which no output format can hold; remove the escape", _mark(node))
         return value
     raise YamlError(f"unsupported YAML tag {tag}; curated data uses plain values only", _mark(node))

@@ -23,6 +23,9 @@ YAML_CASES: dict[str, tuple[bytes, str]] = {
     "100000 open flow mappings": (b"{a: " * 100_000, "nesting deeper than 64"),
     # the year 0 parsed, then crashed every date comparison (datetime has no year 0)
     "year 0000": (b"org_types:\n  - {id: f, label: f, established: 0000, dissolved: 0001}\n", "there is no year 0"),
+    # an escaped control character reached GraphML, which no XML parser then read back
+    "escaped control character": (b'documents: [{id: d, label: "a\\x01"}]\n', "U+0001 (a control character)"),
+    "escaped non-character": (b'documents: [{id: d, label: "a\\uFFFE"}]\n', "U+FFFE (a non-character)"),
     # a reader error had no position
     "control character": (b"org_types:\n  - id: f\x01\n", "U+0001"),
     "quadratic sentence count": (b"documents: [{id: d, label: d}]\nacts:\n  - {id: a, label: a, year: 2000, sources: [{document: d, quote: '"
@@ -32,7 +35,9 @@ JSONL_CASES: dict[str, tuple[bytes, str]] = {
     # json.loads raised RecursionError, which is not a JSONDecodeError
     "deeply nested JSON": (b"[" * 100_000 + b"\n", "nested too deeply"),
     # "\ud800" decodes to half a character that no UTF-8 output can hold
-    "lone surrogate escape": (b'{"section": "documents", "id": "d", "label": "\\ud800"}\n', "lone surrogate"),
+    "lone surrogate escape": (b'{"section": "documents", "id": "d", "label": "\\ud800"}\n', "half a surrogate pair"),
+    # an escaped control character reached GraphML, which no XML parser then read back
+    "control character escape": (b'{"section": "documents", "id": "d", "label": "a\\u0001"}\n', "U+0001"),
     # str.splitlines() split inside a JSON string at U+2028 and misnumbered lines
     "U+2028 inside a string": ('{"section": "documents", "id": "d", "label": "a\u2028b"}\n{"section": 1}\n'.encode(), "line 2"),
 }
