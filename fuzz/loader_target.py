@@ -15,11 +15,11 @@ import io
 
 import networkx as nx
 
+from nhsgraph.build import graphml_bytes
 from nhsgraph.checks import check
 from nhsgraph.citations import statement_json
 from nhsgraph.dataset import Dataset
 from nhsgraph.diagnostics import Problem
-from nhsgraph.graph import flat_graph
 from nhsgraph.loader import read_bytes
 
 
@@ -36,10 +36,7 @@ def check_loader(data: bytes, *, jsonl: bool) -> list[Problem]:
         problem.format().encode("utf-8")
     if not any(p.severity == "error" for p in problems):
         graph = dataset.graph()
-        buffer = io.BytesIO()
-        nx.write_graphml(flat_graph(graph), buffer, encoding="utf-8")
-        buffer.seek(0)
-        assert nx.read_graphml(buffer).number_of_nodes() == graph.number_of_nodes()
+        assert nx.read_graphml(io.BytesIO(graphml_bytes(dataset))).number_of_nodes() == graph.number_of_nodes()
         for statement in dataset.statements:
             statement_json(dataset, statement)
     return problems

@@ -56,11 +56,20 @@ def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | Non
 
 @output("graphml")
 def write_graphml(dataset: Dataset, out_dir: Path) -> list[Path]:
+    path = out_dir / "nhsgraph.graphml"
+    write_bytes(path, graphml_bytes(dataset))
+    return [path]
+
+
+def graphml_bytes(dataset: Dataset) -> bytes:
+    """The dataset as a GraphML document.
+
+    A carriage return inside a value is written as ``&#13;``: XML parsers turn a raw one
+    into a newline, so the value would not read back as it was written.
+    """
     buffer = io.BytesIO()
     nx.write_graphml(flat_graph(dataset.graph()), buffer, encoding="utf-8", prettyprint=True)
-    path = out_dir / "nhsgraph.graphml"
-    write_bytes(path, buffer.getvalue())
-    return [path]
+    return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
 @output("summary")
