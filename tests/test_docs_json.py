@@ -31,7 +31,8 @@ def documented() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     types: dict[str, dict[str, str]] = {}
     commands: dict[str, str] = {}
     current = None
-    for line in DOC.read_text(encoding="utf-8").splitlines():
+    schemas = DOC.read_text(encoding="utf-8").split("## Commands whose JSON is documented elsewhere", 1)[0]
+    for line in schemas.splitlines():
         heading = HEADING.match(line)
         if heading:
             title = heading.group(1).strip()
