@@ -139,3 +139,12 @@ def test_white_paper_and_darzi_review_cite_their_publishers_own_pages(bundled: D
     darzi = bundled.entities["ippr-better-health-and-care-for-all-2018"]
     assert isinstance(darzi, Document) and darzi.url and "/ippr/" in darzi.url
     assert str(darzi.date) == "2018-06"
+
+
+def test_nice_special_health_authority_ended_the_day_the_new_nice_began(bundled: Dataset) -> None:
+    old = organisation(bundled, "national-institute-for-health-and-clinical-excellence")
+    new = organisation(bundled, "national-institute-for-health-and-care-excellence")
+    assert old.dissolved == new.established == PartialDate.parse("2013-04-01")
+    replaced = [s for s in bundled.statements if s.subject == new.id and s.relation == "replaces" and s.object == old.id]
+    assert [str(s.date) for s in replaced] == ["2013-04-01"]
+    assert bundled.resolve("NICE").id == new.id
