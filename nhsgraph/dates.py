@@ -55,6 +55,8 @@ class PartialDate:
         if not match:
             raise DateError(f"expected a date like 2022, 2022-07 or 2022-07-01, got {value!r}")
         year = int(match.group(1))
+        if year < 1:
+            raise DateError(f"impossible date {value!r}: there is no year 0")
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None
         if month is not None and not 1 <= month <= 12:
