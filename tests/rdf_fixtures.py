@@ -82,6 +82,13 @@ RDF_DATA = {"rdf.yaml": """\
         status: proposed
         attributed_to: body-x
         sources: [doc-a]
+      - subject: proposal-x
+        relation: abolishes
+        object: old-form
+        date: 2020-11
+        status: proposed
+        attributed_to: body-x
+        sources: [doc-a]
       - subject: act-2022
         relation: abolishes
         object: old-form

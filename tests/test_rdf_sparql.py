@@ -26,6 +26,7 @@ def test_what_replaced_lists_the_fact_first_then_the_attributed_proposal(rdf_dat
     found = rows(rdf_dataset, "what-replaced", target="old forms")
     assert [(r["replacement"], r["status"], r["date"], r["by"], r["attributedTo"]) for r in found] == [
         ("new form", "fact", "2022-07-01", "Example Act 2022", ""),
+        ("Proposal X", "proposed", "2020-11", "", "Body X"),
         ("proposed form", "proposed", "2020-11", "", "Body X"),
     ]
 
@@ -145,3 +146,13 @@ def test_graph_clause_restricts_to_facts(rdf_dataset):
     assert statuses == {"fact"}
 
 
+
+
+def test_what_replaced_ccgs_on_the_bundled_data_alone(bundled):
+    found = rows(bundled, "what-replaced", target="clinical commissioning groups")
+    facts = [(r["replacement"], r["date"], r["by"]) for r in found if r["status"] == "fact"]
+    assert facts == [("integrated care board", "2022-07-01", "Health and Care Act 2022")]
+    claims = [r for r in found if r["status"] != "fact"]
+    assert claims, "the bundled data records proposals to replace CCGs"
+    assert all(r["attributedTo"] for r in claims)
+    assert found[0]["status"] == "fact"
