@@ -147,6 +147,7 @@ class _Exporter:
         self.out = RdfExport(minter=minter)
         self.kinds = {entity_id: entity.kind for entity_id, entity in dataset.entities.items()}
         self._labels: dict[int, str] = {}
+        self._field_cache: dict[str, list[tuple[str, FieldSpec, tuple[str, ...]]]] = {}
         # Triples whose subject is an entity, but which come from statements (plain edges, event links).
         self.extra: dict[str, list[tuple[str, str]]] = {}
 
@@ -163,6 +164,16 @@ class _Exporter:
             legislation = entity.legislation_id if isinstance(entity, Act) else None
             node = self._iris[key] = f"<{self.minter.entity(entity_id, legislation)}>"
         return node
+
+    def _fields(self, kind: str) -> list[tuple[str, FieldSpec, tuple[str, ...]]]:
+        """The mapped fields of a kind, with their predicates resolved (once per kind, not per entity)."""
+        cached = self._field_cache.get(kind)
+        if cached is None:
+            cached = self._field_cache[kind] = [
+                (name, spec, tuple(self.t(p) for p in spec.properties))
+                for name, spec in self.terms.fields_for(kind).items()
+            ]
+        return cached
 
     def kind_of(self, entity_id: str) -> str | None:
         return self.kinds.get(entity_id)
@@ -226,14 +237,14 @@ class _Exporter:
         if entity.kind == "org_type":
             node.add(self.T["skos:inScheme"], f"<{self.minter.org_type_scheme}>")
         node.add(self.T["dcterms:identifier"], literal(entity.id))
-        for name, spec in self.terms.fields_for(entity.kind).items():
+        for name, spec, predicates in self._fields(entity.kind):
             raw = getattr(entity, name)
-            for item in raw if isinstance(raw, list) else [raw]:
-                if item is None:
-                    continue
+            if raw is None or raw == []:
+                continue
+            for item in raw if isinstance(raw, list) else (raw,):
                 value = self.value(spec, item)
-                for prop in spec.properties:
-                    node.add(self.t(prop), value)
+                for predicate in predicates:
+                    node.add(predicate, value)
         citations = self._sources(node, entity.sources, "dcterms:source",
                                   lambda i: self.minter.entity_citation(entity.id, i))
         for predicate, obj in self.extra.get(entity.id, ()):
