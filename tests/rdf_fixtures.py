@@ -15,7 +15,8 @@ import pytest
 
 import nhsgraph
 from nhsgraph.dataset import Dataset
-from nhsgraph.rdf import RdfExport, to_rdf
+from nhsgraph.ntriples import RdfExport
+from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfterms import DEFAULT_BASE
 
 NHSG = "https://w3id.org/nhsgraph/ontology#"

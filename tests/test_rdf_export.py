@@ -21,7 +21,8 @@ from rdf_fixtures import ACT_IRI, NHSG, ORG, PROV, RDF_DATA, XSD, ask, iri, rdf_
 import nhsgraph
 from nhsgraph.build import build
 from nhsgraph.cli import main
-from nhsgraph.rdf import literal, to_rdf
+from nhsgraph.ntriples import literal
+from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import FORMATS, serialise
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
