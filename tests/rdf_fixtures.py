@@ -44,6 +44,9 @@ RDF_DATA = {"rdf.yaml": """\
         label: Renamed Body
         sector: nhs
         sources: [doc-a]
+      - id: body-y
+        label: Body Y
+        sources: [doc-a]
     org_types:
       - id: proposed-form
         label: proposed form
@@ -109,6 +112,17 @@ RDF_DATA = {"rdf.yaml": """\
         relation: renamed_to
         object: body-renamed
         date: 2019
+        sources: [doc-a]
+      - subject: body-y
+        relation: replaces
+        object: body-renamed
+        date: 2021-04
+        by: act-2022
+        sources: [doc-a]
+      - subject: act-2022
+        relation: abolishes
+        object: body-renamed
+        date: 2021-04
         sources: [doc-a]
       - subject: body-x
         relation: opposes

@@ -67,8 +67,8 @@ def test_push_then_query_over_http(oxigraph, rdf_folder):
     assert "pushed" in result.output and DEFAULT_GRAPH in result.output
     answers = select(oxigraph, REPLACED)
     assert [(a["new"], a["status"]) for a in answers] == [("new form", "fact"), ("proposed form", "proposed")]
-    plain = select(oxigraph, f"SELECT ?new WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ ?new nhsg:replaces ?old }} }}"
-                   .replace("SELECT", f"PREFIX nhsg: <{NHSG}> SELECT"))
+    plain = select(oxigraph, f"PREFIX nhsg: <{NHSG}> SELECT ?new WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ "
+                             "?new nhsg:replaces <https://w3id.org/nhsgraph/id/old-form> } }")
     assert [a["new"] for a in plain] == ["https://w3id.org/nhsgraph/id/new-form"]
 
 
