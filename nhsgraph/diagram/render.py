@@ -61,8 +61,9 @@ def draw(diagram: Diagram, size: str = "a4") -> Rendered:
     page = style.SIZES[size]
     with rc_context(RC):
         height, reserve, fs = page.height, 0, page.font
+        cache: dict[int, dict[str, int]] = {}
         for _ in range(8):
-            rendered, wanted, wanted_fs = _draw(diagram, page, height, reserve, fs)
+            rendered, wanted, wanted_fs = _draw(diagram, page, height, reserve, fs, cache)
             if wanted_fs < fs - 0.01:
                 fs = wanted_fs
                 continue
@@ -82,8 +83,8 @@ def save(rendered: Rendered, path: str, fmt: str) -> None:
         rendered.figure.savefig(path, format=fmt, dpi=200 if fmt == "png" else DPI, metadata=metadata)
 
 
-def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: float
-          ) -> tuple[Rendered, float, float]:
+def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: float,
+          cache: dict[int, dict[str, int]]) -> tuple[Rendered, float, float]:
     """One attempt at ``height`` inches with lane text of ``fs`` points: the rendering, the height
     it would like and the lane font size it would like."""
     fig = Figure(figsize=(page.width, height), dpi=DPI)
@@ -107,7 +108,7 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: f
     top = 0.22 + page.font * 1.6 * 1.5 / 72 + 0.15
     room = (page.height - bottom - top) * 72  # points for the lanes on the page as designed
     wanted_fs = max(page.min_font, min(fs, room / (len(diagram.bars) * MIN_LANE)))
-    lanes = assign_lanes(diagram.bars, diagram.edges, max_lanes=int(room / (fs * MIN_LANE)))
+    lanes = _lanes(diagram, int(room / (fs * MIN_LANE)), cache)
     count = max(lanes.values()) + 1
     fixed = bottom + top
     wanted = max(fixed + count * MIN_LANE * fs / 72,
@@ -125,6 +126,13 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: f
     placer.place(diagram)
     _notes(fig, rendered, placer, diagram, page, height, margin, line_h, page.font)
     return rendered, wanted, wanted_fs
+
+
+def _lanes(diagram: Diagram, max_lanes: int, cache: dict[int, dict[str, int]]) -> dict[str, int]:
+    """Lanes, computed once per lane limit (drawing may be repeated to fit the page)."""
+    if max_lanes not in cache:
+        cache[max_lanes] = assign_lanes(diagram.bars, diagram.edges, max_lanes=max_lanes)
+    return cache[max_lanes]
 
 
 def _legend(fig: Figure, items: list[tuple[Any, str]], page: style.Size, margin: float, y: float) -> Any:
