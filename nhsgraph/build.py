@@ -9,13 +9,14 @@ from __future__ import annotations
 import importlib
 import io
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from nhsgraph.atomic import write_bytes, write_text
+from nhsgraph.atomic import remove_stale, write_bytes, write_text
 from nhsgraph.graph import flat_graph
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 Writer = Callable[["Dataset", Path], list[Path]]
 WRITERS: dict[str, Writer] = {}
-OUTPUT_MODULES: list[str] = ["nhsgraph.build"]
+OUTPUT_MODULES: list[str] = ["nhsgraph.build", "nhsgraph.rdfformats"]
+# Extra output plugins (comma-separated module names), imported after the built-in ones.
+PLUGINS_ENV = "NHSGRAPH_OUTPUT_MODULES"
 
 
 def output(name: str) -> Callable[[Writer], Writer]:
@@ -38,8 +41,11 @@ def output(name: str) -> Callable[[Writer], Writer]:
 
 def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
     """Write every registered output into ``out_dir``; returns the files written."""
-    for module in OUTPUT_MODULES:
+    extra = [m.strip() for m in os.environ.get(PLUGINS_ENV, "").split(",") if m.strip()]
+    for module in [*OUTPUT_MODULES, *extra]:
         importlib.import_module(module)
+    if out_dir.is_dir():
+        remove_stale(out_dir)
     written: list[Path] = []
     for name, writer in WRITERS.items():
         if progress:
@@ -50,11 +56,20 @@ def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | Non
 
 @output("graphml")
 def write_graphml(dataset: Dataset, out_dir: Path) -> list[Path]:
+    path = out_dir / "nhsgraph.graphml"
+    write_bytes(path, graphml_bytes(dataset))
+    return [path]
+
+
+def graphml_bytes(dataset: Dataset) -> bytes:
+    """The dataset as a GraphML document.
+
+    A carriage return inside a value is written as ``&#13;``: XML parsers turn a raw one
+    into a newline, so the value would not read back as it was written.
+    """
     buffer = io.BytesIO()
     nx.write_graphml(flat_graph(dataset.graph()), buffer, encoding="utf-8", prettyprint=True)
-    path = out_dir / "nhsgraph.graphml"
-    write_bytes(path, buffer.getvalue())
-    return [path]
+    return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
 @output("summary")

@@ -157,7 +157,9 @@ def _statement_rules(dataset: Dataset) -> Iterator[Problem]:
             yield from _at(dataset, sid, "unattributed-claim",
                            f"a {st.status} statement must say whose it is in 'attributed_to'", "status")
         if st.subject == st.object and st.relation in SELF_FORBIDDEN:
-            yield from _at(dataset, sid, "self-reference", f"{dataset.label(st.subject)!r} cannot {st.relation.replace('_', ' ')} itself", "object")
+            yield from _at(dataset, sid, "self-reference",
+                           f"{dataset.label(st.subject)!r} is both subject and object of {st.relation!r}; "
+                           "an entity cannot be related to itself this way", "object")
         if st.date and (st.from_ or st.until):
             yield from _at(dataset, sid, "invalid-date", "give either 'date' or 'from'/'until', not both", "date")
         if st.from_ and st.until and st.until.certainly_before(st.from_):

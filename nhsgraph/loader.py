@@ -12,15 +12,16 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from nhsgraph.diagnostics import LoadError, Problem
+from nhsgraph.gcpause import paused_gc
 from nhsgraph.model import ENTITY_MODELS, Entity, Statement
 from nhsgraph.names import suggest
 from nhsgraph.vocabulary import vocabulary
-from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml
+from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml, unwritable_character
 from nhsgraph.yamlsource import Path as YPath
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ def read_records(path: Path, problems: list[Problem]) -> list[Record]:
     if not path.exists():
         problems.append(Problem(str(path), 0, 0, "missing-path", f"no such file or directory: {path}"))
         return []
+    if path.is_file() and path.suffix not in DATA_SUFFIXES:
+        problems.append(Problem(str(path), 0, 0, "not-data", f"not a data file: curated data files end in {', '.join(DATA_SUFFIXES)}"))
+        return []
     files = data_files(path)
     if not files:
         problems.append(Problem(str(path), 0, 0, "no-data", "no .yaml, .yml or .jsonl files found here"))
@@ -97,6 +101,15 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     except OSError as exc:
         problems.append(Problem(name, 0, 0, "unreadable", f"cannot read file: {exc.strerror or exc}"))
         return
+    yield from read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+
+
+def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = False) -> Iterator[Record]:
+    """Shape-checked records from the bytes of one file called ``name``; problems are appended.
+
+    Separate from reading the file so the fuzz targets (``fuzz/``) drive exactly the code
+    a user's file goes through.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -107,7 +120,7 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     if "\x00" in text:
         problems.append(Problem(name, 1, 1, "not-text", "file contains NUL bytes: is it a binary file?"))
         return
-    if file.suffix == ".jsonl":
+    if jsonl:
         yield from _read_jsonl(name, text, problems)
         return
     try:
@@ -120,7 +133,9 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
 
 def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Record]:
     """Generated reference data: one JSON object per line, ``{"section": ..., <fields>}``."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028 and other
+    # characters JSON allows inside strings, and would misnumber lines.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -128,12 +143,41 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
         except json.JSONDecodeError as exc:
             problems.append(Problem(name, number, exc.colno, "json-syntax", f"JSON syntax error: {exc.msg}"))
             continue
+        except RecursionError:
+            problems.append(Problem(name, number, 1, "json-syntax", "JSON nested too deeply; records are flat"))
+            continue
         if not isinstance(value, dict) or not isinstance(value.get("section"), str):
             problems.append(Problem(name, number, 1, "not-a-record", 'each line must be a JSON object with a "section" key'))
             continue
+        bad = _unwritable_in(value) if "\\u" in line else None
+        if bad:
+            problems.append(Problem(name, number, 1, "bad-character", f"text contains {bad}, which no output format can hold; remove the escape"))
+            continue
         section = value.pop("section")
         located = Located(value={section: [value]}, values={(): Mark(number, 1)})
-        yield from _read_document(name, located, problems)
+        # Records keep the line's position, not its parsed JSON: at a million lines the raw
+        # dicts held by each origin cost a quarter of the memory (see benchmarks/README.md).
+        position = Located(value=None, values=located.values)
+        for record in _read_document(name, located, problems):
+            record.origin = Origin(name, position, record.origin.path)
+            yield record
+
+
+def _unwritable_in(value: Any) -> str | None:
+    """The first character in any string or key of a JSON value that no output can hold."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            bad = unwritable_character(item)
+            if bad:
+                return bad
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _read_document(name: str, located: Located, problems: list[Problem]) -> Iterator[Record]:
@@ -212,9 +256,10 @@ def load(path: str | Path, *, strict: bool = True) -> Dataset:
     from nhsgraph.dataset import Dataset
 
     problems: list[Problem] = []
-    records = read_records(Path(path), problems)
-    dataset = Dataset.from_records(records)
-    problems.extend(check(dataset))
+    with paused_gc():  # see nhsgraph.gcpause: a third of load time at 100k statements
+        records = read_records(Path(path), problems)
+        dataset = Dataset.from_records(records)
+        problems.extend(check(dataset))
     dataset.problems = sorted(problems)
     if strict and any(p.severity == "error" for p in problems):
         raise LoadError(problems)

@@ -191,8 +191,11 @@ _ABBREVIATIONS = re.compile(
 def sentence_count(text: str) -> int:
     """Count sentences in ``text``, ignoring common abbreviations (Dr., s. 1, e.g.)."""
     count = 1
-    for match in _SENTENCE_END.finditer(text.strip()):
-        before = text.strip()[: match.start()]
+    text = text.strip()
+    for match in _SENTENCE_END.finditer(text):
+        # Abbreviations are short: look at the last few characters only, so a long
+        # quote costs linear, not quadratic, time.
+        before = text[max(0, match.start() - 16): match.start()]
         if _ABBREVIATIONS.search(before):
             continue
         count += 1

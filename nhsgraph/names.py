@@ -19,7 +19,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 def normalise(name: str) -> str:
     """Case-fold and tidy a name: ``"  The  CCGs "`` → ``"ccgs"``."""
-    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).casefold().strip()
+    # Normalise again after case-folding: folding can decompose (Greek "ῒ" folds to three
+    # code points), so without it "ῒ" and its upper case would not match (Unicode's
+    # compatibility caseless matching, section 3.13).
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).translate(_QUOTES).casefold()).strip()
     text = _SPACE.sub(" ", text)
     return text.removeprefix("the ") if text != "the" else text
 

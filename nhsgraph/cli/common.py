@@ -63,6 +63,23 @@ def _debug(ctx: click.Context) -> bool:
 @click.version_option(package_name="nhsgraph")
 def main(debug: bool) -> None:
     """nhsgraph: a sourced knowledge graph of NHS (England) organisational reform."""
+    _tolerate_narrow_terminals()
+
+
+def _tolerate_narrow_terminals() -> None:
+    """Print names a terminal's encoding cannot show as escapes (``\\u4fdd``), not as a crash.
+
+    Labels are in any script; a terminal or pipe set to ASCII or Latin-1 must still get
+    every answer, so characters it cannot encode are escaped instead of raising.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def data_option(function: F) -> F:

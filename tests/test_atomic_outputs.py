@@ -1,0 +1,93 @@
+"""A build killed mid-write (SIGKILL) leaves the previous outputs intact and no partial files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from nhsgraph.atomic import atomic_open, remove_stale
+
+REPO = Path(__file__).resolve().parent.parent
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+NEW_BODY = "organisations:\n  - {id: body-new, label: Body New, sources: [doc-a]}\n"
+
+
+def build_command(data: Path, out: Path, block: bool = False) -> tuple[list[str], dict[str, str]]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(PLUGINS)]),
+           "NHSGRAPH_OUTPUT_MODULES": "blocking_output"}
+    env.pop("NHSGRAPH_TEST_BLOCK", None)
+    if block:
+        env["NHSGRAPH_TEST_BLOCK"] = "1"
+    return [sys.executable, "-m", "nhsgraph", "build", str(data), "--out", str(out)], env
+
+
+def build(data: Path, out: Path) -> dict[str, bytes]:
+    command, env = build_command(data, out)
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+    return {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_build_killed_mid_write_leaves_previous_outputs_intact(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    shutil.copyfile(REPO / "tests" / "bad_inputs" / "base.yaml", data / "base.yaml")
+    before = build(data, out)
+    assert before["blocking.txt"].endswith(b"complete\n")
+
+    (data / "new.yaml").write_text(NEW_BODY, encoding="utf-8")
+    after = build(data, tmp_path / "reference")  # what a complete second build writes
+
+    command, env = build_command(data, out, block=True)
+    process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, process.kill)
+    watchdog.start()
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if "blocking_output: mid-write" in line:
+                break
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finally:
+        watchdog.cancel()
+    assert process.returncode == -signal.SIGKILL
+
+    visible = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+    assert set(visible) == set(before)
+    for name, content in visible.items():
+        assert content in (before[name], after[name]), f"{name} is neither the old nor the new version"
+    assert visible["blocking.txt"] == before["blocking.txt"]  # killed while writing it
+    assert visible["summary.json"] == after["summary.json"] != before["summary.json"]  # finished before the kill
+    [leftover] = out.glob(".*.tmp")  # the killed writer's temporary, hidden
+    assert leftover.name.startswith(f".blocking.txt.{process.pid}.")
+
+    assert build(data, out) == after
+    assert not list(out.glob(".*.tmp")), "the next build removes the killed writer's temporary"
+
+
+def test_failed_write_keeps_the_old_file_and_removes_its_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    with pytest.raises(RuntimeError), atomic_open(target) as handle:
+        handle.write("half")
+        raise RuntimeError("writer failed")
+    assert target.read_text() == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_remove_stale_keeps_temporaries_of_live_writers(tmp_path: Path) -> None:
+    live = tmp_path / f".a.json.{os.getpid()}.x1.tmp"
+    dead_pid = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True, text=True).stdout.strip()
+    dead = tmp_path / f".a.json.{dead_pid}.x2.tmp"
+    other = tmp_path / ".notes.tmp"  # not ours: no pid in the name
+    for path in (live, dead, other):
+        path.write_text("x")
+    assert remove_stale(tmp_path) == [dead]
+    assert live.exists() and other.exists() and not dead.exists()

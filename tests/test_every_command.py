@@ -1,0 +1,62 @@
+"""No command prints a traceback on any data file of the bad-input corpus.
+
+Commands are found by introspecting the CLI, so commands added later are covered too:
+every command that reads curated data (a ``--data`` option or a ``PATH`` argument) is
+run on every corpus case whose data is invalid, and must exit 1 (or 2, a usage error)
+with one-line messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner
+from test_bad_inputs import CASES, prepare
+
+from nhsgraph.cli import main
+
+# Commands that talk to servers or keep running; their failure modes are tested where they are defined.
+SKIP = {"serve", "push"}
+BAD_DATA = [c for c in CASES if c.get("files") and c["exit"] == 1 and c.get("args") is None and not c.get("env")]
+
+
+def data_commands() -> dict[str, list[str]]:
+    """For each command that loads curated data: its arguments, with ``{data}`` where the data goes."""
+    found = {}
+    for name, command in sorted(main.commands.items()):
+        if name in SKIP or isinstance(command, click.Group):
+            continue
+        params = {p.name: p for p in command.params}
+        args: list[str] = [name]
+        for param in command.params:
+            if isinstance(param, click.Argument) and param.name == "path":
+                args.append("{data}")
+            elif isinstance(param, click.Argument) and param.required:
+                args.extend(["CCG"] * (param.nargs if param.nargs > 0 else 1))
+        if "data_path" in params:
+            args += ["--data", "{data}"]
+        if "{data}" in args:
+            found[name] = args
+    return found
+
+
+COMMANDS = data_commands()
+
+
+def test_the_core_commands_are_found() -> None:
+    assert {"validate", "build", "show"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", BAD_DATA, ids=[c["name"] for c in BAD_DATA])
+def test_command_on_bad_data_exits_cleanly(command: str, case: dict[str, Any], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # commands with default output paths write here
+    args, _ = prepare({**case, "args": COMMANDS[command]}, tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    assert result.exit_code in (1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
