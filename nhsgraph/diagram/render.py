@@ -91,7 +91,8 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: f
     FigureCanvasAgg(fig)
     fig.patch.set_facecolor("white")
     margin = 0.35
-    fills = style.assign([b.category for b in diagram.bars if not b.proposed], style.BAR_COLOURS)
+    fills = style.assign_preferred([(b.category, b.category_rank) for b in diagram.bars if not b.proposed],
+                                   style.BAR_COLOURS)
     arrows = style.assign(list(diagram.relations), style.ARROW_COLOURS)
 
     fig.text(margin / page.width, 1 - 0.22 / height, diagram.title, ha="left", va="top",

@@ -17,6 +17,7 @@ from nhsgraph.diagram.model import Bar, Diagram, Edge, year_of
 from nhsgraph.diagram.presets import DiagramError, Selector, Spec, drawing
 from nhsgraph.diagram.spans import bar_for, clip, first_fact
 from nhsgraph.model import Entity, Organisation, OrgType, Proposal, Statement
+from nhsgraph.queries import lineage
 from nhsgraph.vocabulary import vocabulary
 
 BAR_MODELS = (Organisation, OrgType, Proposal)
@@ -27,7 +28,7 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
     """The bars and edges of the diagram ``spec`` asks for, clipped to its period."""
     relations = set(spec.relations)
     chosen = _initial(dataset, spec)
-    chosen = _expand(dataset, chosen, relations, spec.depth, set(spec.follow))
+    chosen = _expand(dataset, chosen, spec.depth, set(spec.follow))
     as_of = _as_of(dataset)
     bars: list[Bar] = []
     omitted: list[str] = []
@@ -117,25 +118,19 @@ def _dates(entity: Entity) -> list[PartialDate | None]:
     return []
 
 
-def _expand(dataset: Dataset, chosen: list[str], relations: set[str], depth: int, kinds: set[str]) -> list[str]:
-    """Follow the drawn relations ``depth`` steps out from the chosen bars (breadth first),
-    to entities of the given ``kinds`` (any kind drawn as a bar if none are given)."""
+def _expand(dataset: Dataset, chosen: list[str], depth: int, kinds: set[str]) -> list[str]:
+    """Add the predecessors and successors of each chosen bar up to ``depth`` generations away,
+    as :func:`nhsgraph.queries.lineage` finds them, keeping entities of the given ``kinds``
+    (any kind drawn as a bar if none are given)."""
     result = list(chosen)
-    frontier = set(chosen)
-    for _ in range(depth):
-        reached: list[str] = []
-        for st in dataset.statements:
-            if st.relation not in relations:
-                continue
-            for here, there in ((st.subject, st.object), (st.object, st.subject)):
-                entity = dataset.entities.get(there)
-                if here in frontier and there not in result and there not in reached \
-                        and isinstance(entity, BAR_MODELS) and (not kinds or entity.kind in kinds):
-                    reached.append(there)
-        if not reached:
-            break
-        result.extend(sorted(reached))
-        frontier = set(reached)
+    if depth <= 0:
+        return result
+    for entity_id in chosen:
+        for node in lineage(dataset, entity_id).nodes:
+            entity = dataset.entities.get(node["id"])
+            if abs(node["generation"]) <= depth and node["id"] not in result \
+                    and isinstance(entity, BAR_MODELS) and (not kinds or entity.kind in kinds):
+                result.append(node["id"])
     return result
 
 

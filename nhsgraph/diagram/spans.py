@@ -9,6 +9,7 @@ short stub that fades in. Nothing is guessed beyond what the data says.
 from __future__ import annotations
 
 import math
+import typing
 
 from nhsgraph.dataset import DERIVED_FIELDS, Dataset
 from nhsgraph.dates import PartialDate
@@ -25,7 +26,7 @@ def bar_for(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar 
     start_date, end_date, proposers = _span(dataset, entity)
     if start_date is None and end_date is None:
         return None
-    category = _category(entity)
+    category, rank = _category(entity)
     proposed = isinstance(entity, Proposal) or bool(getattr(entity, "proposed_only", False))
     start = year_of(start_date.earliest) if start_date else -math.inf
     if end_date is not None:
@@ -35,7 +36,8 @@ def bar_for(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar 
     outcome = None
     if isinstance(entity, Proposal) and entity.status != Proposal.model_fields["status"].default:
         outcome = f"{entity.status} {entity.outcome_date.year}" if entity.outcome_date else entity.status
-    return Bar(id=entity.id, label=entity.label, kind=entity.kind, category=category, start=start, end=end,
+    return Bar(id=entity.id, label=entity.label, kind=entity.kind, category=category, category_rank=rank,
+               start=start, end=end,
                start_date=start_date, end_date=end_date, open_end=open_end, start_known=start_date is not None,
                proposed=proposed, proposers=proposers, outcome=outcome)
 
@@ -100,19 +102,25 @@ def _proposers(dataset: Dataset, entity_id: str, about: list[Statement], proposa
     return [dataset.label(i) for i in unique]
 
 
-def _category(entity: Entity) -> str:
-    """What the bar's colour says: an org type's level, an organisation's sector, else its kind."""
+LEVELS: tuple[str, ...] = typing.get_args(typing.get_args(OrgType.model_fields["level"].annotation)[0])
+"""The org-type levels in the model's own order (national, regional, system, local, ...)."""
+
+
+def _category(entity: Entity) -> tuple[str, int]:
+    """What the bar's colour says: an org type's level, an organisation's sector, else its kind;
+    with a stable rank (the level's or sector's place in the model or vocabulary), so a
+    category keeps its colour from one diagram to the next."""
     vocab = vocabulary()
     level = getattr(entity, "level", None)
-    if level:
-        return f"{level} level"
+    if level in LEVELS:
+        return f"{level} level", LEVELS.index(level)
     sector = getattr(entity, "sector", None)
     if sector and sector in vocab.sectors:
         first = vocab.sectors[sector].split(" (")[0].rstrip(".")
         for article in ("A ", "An "):
             first = first.removeprefix(article)
-        return first
-    return vocab.kinds[entity.kind].label
+        return first, list(vocab.sectors).index(sector)
+    return vocab.kinds[entity.kind].label, list(vocab.kinds).index(entity.kind)
 
 
 UNRECORDED_START = 0.1
