@@ -223,8 +223,11 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
             # points forward to that body's start (a slanted arrow), never into empty space.
             source, target = diagram.bar(edge.source), diagram.bar(edge.target)
             slack = 3 * abs(nudge)  # arrows set side by side may stand just off a bar's end
-            x0 = min(max(x, source.start - slack), source.end + slack)
-            x1 = min(max(x, target.start - slack), target.end + slack)
+
+            def onto(bar: Bar, x: float = x, slack: float = slack) -> float:
+                return x if bar.start - slack <= x <= bar.end + slack else min(max(x, bar.start), bar.end)
+
+            x0, x1 = onto(source), onto(target)
             a, b = lanes[edge.source], lanes[edge.target]
             sign = 1 if b > a else -1
             y0, y1 = a + sign * bar_h / 2, b - sign * bar_h / 2
