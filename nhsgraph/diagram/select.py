@@ -44,7 +44,7 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
         raise DiagramError(f"nothing to draw between {math.floor(start)} and {math.ceil(end) - 1}")
     bars.sort(key=lambda b: (b.start, b.end, b.id))
     edges, agents = _edges(dataset, bars, relations, start, end)
-    title = spec.title or (f"Lineage of {dataset.resolve(spec.name).label}" if spec.name else "")
+    title = spec.title or (_name_title(dataset.resolve(spec.name)) if spec.name else "")
     first = spec.start if spec.start is not None else min(b.start_date.year for b in bars if b.start_date) \
         if any(b.start_date for b in bars) else math.ceil(start)
     last = spec.end if spec.end is not None else (as_of.year if as_of else math.ceil(end) - 1)
@@ -53,6 +53,12 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
         title=f"{title}, {max(first, math.ceil(start))}–{last}", bars=bars, edges=edges, start=start, end=end,
         as_of=as_of, relations=list(spec.relations), source_line=source, agents=agents, omitted=omitted,
     )
+
+
+def _name_title(entity: Entity) -> str:
+    if isinstance(entity, BAR_MODELS):
+        return f"Lineage of {entity.label}"
+    return f"Bodies reorganised by {entity.label}, with their lineage"
 
 
 def _initial(dataset: Dataset, spec: Spec) -> list[str]:
