@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 Writer = Callable[["Dataset", Path], list[Path]]
 WRITERS: dict[str, Writer] = {}
-OUTPUT_MODULES: list[str] = ["nhsgraph.build"]
+OUTPUT_MODULES: list[str] = ["nhsgraph.build", "nhsgraph.rdfformats"]
 # Extra output plugins (comma-separated module names), imported after the built-in ones.
 PLUGINS_ENV = "NHSGRAPH_OUTPUT_MODULES"
 

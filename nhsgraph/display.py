@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from nhsgraph.citations import citation, when_text
+from nhsgraph.citations import citation, source_json, when_text
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -15,8 +16,52 @@ if TYPE_CHECKING:
     from nhsgraph.model import Entity, Statement
 
 
+class Footnotes:
+    """Sources as numbered notes under a table: cells carry ``[1]``, the notes say title, year, quote, URL.
+
+    A table column full of titles and quotes squeezes everything else; numbered notes keep
+    rows short and let one source cited by several rows appear once.
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self._numbers: dict[tuple[str, str | None, str | None], int] = {}
+
+    def mark(self, sources: list[dict[str, Any]]) -> str:
+        """``[1][2]`` for these sources (source_json dicts), numbering new ones."""
+        marks = []
+        for source in sources:
+            key = (source["document"], source.get("quote"), source.get("locator"))
+            if key not in self._numbers:
+                self._numbers[key] = len(self.notes) + 1
+                self.notes.append(_note_text(source))
+            mark = f"[{self._numbers[key]}]"
+            if mark not in marks:
+                marks.append(mark)
+        return "".join(marks)
+
+    def print(self, console: Console) -> None:
+        for number, note in enumerate(self.notes, start=1):
+            line = Text(f"[{number}] ", style="dim")
+            line.append(note)
+            console.print(line, soft_wrap=True)
+
+
+def _note_text(source: dict[str, Any]) -> str:
+    year = f" ({source['date'][:4]})" if source.get("date") else ""
+    parts = [f"{source['title']}{year}"]
+    if source.get("locator"):
+        parts.append(str(source["locator"]))
+    text = ", ".join(parts)
+    if source.get("quote"):
+        text += f': "{source["quote"]}"'
+    if source.get("url"):
+        text += f" {source['url']}"
+    return text
+
+
 def entity_json(dataset: Dataset, entity: Entity) -> dict[str, Any]:
-    from nhsgraph.citations import source_json, statement_json
+    from nhsgraph.citations import statement_json
 
     fields = entity.model_dump(mode="json", exclude_none=True, exclude={"sources"})
     return {
@@ -56,10 +101,15 @@ def show_entity(console: Console, dataset: Dataset, entity: Entity) -> None:
     console.print(attrs)
     statements = dataset.statements_about(entity.id)
     if statements:
-        console.print(statements_table(dataset, statements, entity.id))
+        notes = Footnotes()
+        console.print(statements_table(dataset, statements, entity.id, notes))
+        notes.print(console)
 
 
-def statements_table(dataset: Dataset, statements: list[Statement], focus: str) -> Table:
+def statements_table(dataset: Dataset, statements: list[Statement], focus: str,
+                     notes: Footnotes | None = None) -> Table:
+    """One row per statement, read from ``focus``'s side; sources as short citations, each with
+    the number of its footnote in ``notes`` (quote and URL; print them under the table)."""
     table = Table(title=None, show_lines=False, expand=False)
     for column in ("relation", "with", "when", "status", "by / whose", "source"):
         table.add_column(column, overflow="fold")
@@ -67,7 +117,10 @@ def statements_table(dataset: Dataset, statements: list[Statement], focus: str) 
         phrase, other = reads_as(dataset, st, focus)
         whose = ", ".join(dataset.label(a) for a in st.attributed_to)
         by = dataset.label(st.by) if st.by else ""
-        sources = "; ".join(citation(dataset, s) + (f' — "{s.quote}"' if s.quote else "") for s in st.sources)
+        if notes is not None:
+            sources = "; ".join(f"{citation(dataset, s)} {notes.mark([source_json(dataset, s)])}" for s in st.sources)
+        else:
+            sources = "; ".join(citation(dataset, s) for s in st.sources)
         status = st.status if st.status == "fact" else f"[yellow]{st.status}[/yellow]"
         table.add_row(phrase, other, when_text(st), status, " / ".join(x for x in (by, whose) if x), sources)
     return table

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from nhsgraph.gcpause import paused_gc
+
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
 
@@ -17,12 +19,13 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     same pair) stay distinct.
     """
     graph = nx.MultiDiGraph()
-    for entity in sorted(dataset.entities.values(), key=lambda e: e.id):
-        attrs = entity.model_dump(exclude={"id"}, exclude_none=True)
-        graph.add_node(entity.id, kind=entity.kind, **attrs)
-    for st in dataset.statements:
-        edge: dict[str, Any] = st.model_dump(exclude={"id", "subject", "object"}, exclude_none=True, by_alias=True)
-        graph.add_edge(st.subject, st.object, key=st.id, **edge)
+    with paused_gc():  # nhsgraph.gcpause: 108 s -> see benchmarks/README.md at a million statements
+        for entity in sorted(dataset.entities.values(), key=lambda e: e.id):
+            attrs = entity.model_dump(exclude={"id"}, exclude_none=True)
+            graph.add_node(entity.id, kind=entity.kind, **attrs)
+        for st in dataset.statements:
+            edge: dict[str, Any] = st.model_dump(exclude={"id", "subject", "object"}, exclude_none=True, by_alias=True)
+            graph.add_edge(st.subject, st.object, key=st.id, **edge)
     return graph
 
 

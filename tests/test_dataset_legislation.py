@@ -37,7 +37,7 @@ AGREED_ACTS = {
     "health-act-1999": (1999, 8, "1999-06-30"),
     "nhs-reform-and-health-care-professions-act-2002": (2002, 17, "2002-06-25"),
     "health-and-social-care-community-health-and-standards-act-2003": (2003, 43, "2003-11-20"),
-    "national-health-service-act-2006": (2006, 41, None),
+    "national-health-service-act-2006": (2006, 41, "2006-11-08"),
     "health-and-social-care-act-2008": (2008, 14, "2008-07-21"),
     "health-and-social-care-act-2012": (2012, 7, "2012-03-27"),
     "health-and-care-act-2022": (2022, 31, "2022-04-28"),
@@ -45,8 +45,8 @@ AGREED_ACTS = {
 
 
 def incoming(dataset: Dataset, entity_id: str, relation: str) -> list[Statement]:
-    """Statements ``X relation entity`` (the entity read as the object)."""
-    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation]
+    """Facts ``X relation entity`` (the entity read as the object); proposals and claims are not counted."""
+    return [s for s in dataset.statements if s.object == entity_id and s.relation == relation and s.status == "fact"]
 
 
 def only(items: list[T]) -> T:

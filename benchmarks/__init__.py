@@ -1,0 +1,1 @@
+"""Benchmarks: run ``python -m benchmarks.pipeline`` (see benchmarks/README.md)."""

@@ -1,0 +1,178 @@
+"""What surrounds a cue: clause limits, voice, modality, negation and who is speaking.
+
+Each function works on one sentence's tokens and answers one question about a cue, so the
+rules can be tested on short sentences and read on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nhsgraph.extract.cues import BE_FORMS, CueHit, Lexicon
+from nhsgraph.extract.mentions import Mention, Token
+
+CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
+CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "however", "which", "whilst"}
+FIRST_PERSON = {"we", "i", "us", "our", "my"}
+_ADVERB_SKIP = {"also", "then", "now", "already", "not", "still", "being", "to", "soon", "effectively", "quickly", "largely", "finally", "eventually"}
+COORDINATION = {",", "and", "or", "&", "as", "well"}
+
+
+def clause_ids(tokens: list[Token], text: str) -> list[int]:
+    """A clause number for each token: clauses break at ; : dashes and ', but/while/which'; a bracketed
+    aside is a clause of its own, and the clause it interrupts resumes after it ("X (the agency) took on Y")."""
+    ids: list[int] = []
+    clause = fresh = 0
+    stack: list[int] = []
+    for i, token in enumerate(tokens):
+        dash = token.text == "-" and 0 < i and tokens[i - 1].end < token.start  # " - " used as a dash
+        if token.text == "(":
+            stack.append(clause)
+            fresh += 1
+            clause = fresh
+        elif token.text == ")" and stack:
+            ids.append(clause)
+            clause = stack.pop()
+            continue
+        elif token.text in CLAUSE_MARKS or dash or token.key in CLAUSE_WORDS and i > 0 and tokens[i - 1].text == ",":
+            fresh += 1
+            clause = fresh
+        elif token.key == "that" or (token.key.endswith("ing") and i > 0 and tokens[i - 1].text == ","):
+            fresh += 1  # "warning that ...", ", arguing ...": reported content is a clause of its own
+            clause = fresh
+        ids.append(clause)
+    return ids
+
+
+@dataclass
+class Span:
+    """A mention located by token indices in the sentence."""
+
+    mention: Mention
+    first: int
+    last: int  # index after the last token
+
+
+def locate(mentions: list[Mention], tokens: list[Token]) -> list[Span]:
+    spans = []
+    for mention in mentions:
+        inside = [i for i, t in enumerate(tokens) if t.start >= mention.start and t.end <= mention.end]
+        if inside:
+            spans.append(Span(mention, inside[0], inside[-1] + 1))
+    return spans
+
+
+def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards: bool) -> list[Span]:
+    """The anchor and the mentions listed with it ("A, B and C"). A comma alone joins two names only
+    inside a list that an "and"/"or" closes ("According to X, Y replaced Z" names one doer, Y)."""
+    ordered = sorted(spans, key=lambda s: s.first)
+    candidates = [s for s in reversed(ordered) if s.last <= anchor.first] if backwards else [s for s in ordered if s.first >= anchor.last]
+    group, current, closed = [anchor], anchor, False
+    links: list[bool] = []  # does each link contain and/or?
+    for span in candidates:
+        gap = range(span.last, current.first) if backwards else range(current.last, span.first)
+        words = [tokens[i].key for i in gap]
+        if not words or not all(w in COORDINATION for w in words):
+            break
+        conjunction = any(w in ("and", "or", "&") for w in words)
+        if backwards and not conjunction and not closed:
+            break
+        closed = closed or conjunction
+        group.append(span)
+        links.append(conjunction)
+        current = span
+    if not backwards:
+        continues = group[-1].last < len(tokens) and tokens[group[-1].last].key in ("and", "or")
+        while links and not links[-1] and not continues:  # "A, B and the rest of C": still a list
+            links.pop()
+            group.pop()
+    return group
+
+
+def before(spans: list[Span], tokens: list[Token], clauses: list[int], index: int, *, fallback: bool) -> tuple[list[Span], bool]:
+    """Mentions just before token ``index`` in its clause (or, with ``fallback``, in the sentence).
+    Returns (mentions, found in the same clause)."""
+    same = [s for s in spans if s.last <= index and clauses[s.first] == clauses[index]]
+    if same:
+        return _coordinated(spans, tokens, max(same, key=lambda s: s.last), backwards=True), True
+    if fallback:
+        earlier = [s for s in spans if s.last <= index]
+        if earlier:
+            return _coordinated(spans, tokens, max(earlier, key=lambda s: s.last), backwards=True), False
+    return [], False
+
+
+def after(spans: list[Span], tokens: list[Token], clauses: list[int], index: int) -> list[Span]:
+    """The first mention after token ``index`` in its clause, with those listed with it."""
+    later = [s for s in spans if s.first >= index and clauses[s.first] == clauses[min(index, len(clauses) - 1)]]
+    if not later:
+        return []
+    return _coordinated(spans, tokens, min(later, key=lambda s: s.first), backwards=False)
+
+
+def first_person_before(tokens: list[Token], clauses: list[int], index: int) -> bool:
+    """Is the doer "we" or "I" (the article's author)?"""
+    window = [i for i in range(max(0, index - 8), index) if clauses[i] == clauses[index]]
+    return any(tokens[i].key in FIRST_PERSON for i in window)
+
+
+def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
+    """"is replaced", "would be abolished", "has been merged" or a participle followed by "by" ("taken over by")."""
+    if not hit.form.participle:
+        return False
+    if hit.form.words[-1] in ("into", "with", "to", "from") and by_agent_index(hit, tokens) is None:
+        return False  # "was merged into X": the patient is the grammatical subject, X the object
+    i = hit.first - 1
+    while i >= 0 and (tokens[i].key in _ADVERB_SKIP or tokens[i].key.endswith("ly")):
+        i -= 1
+    if i >= 0 and tokens[i].key in BE_FORMS:
+        return True
+    return by_agent_index(hit, tokens) is not None
+
+
+def by_agent_index(hit: CueHit, tokens: list[Token]) -> int | None:
+    """Index of the token after "by" (or "under", for a legal basis) when it follows the cue closely."""
+    for i in range(hit.last, min(hit.last + 3, len(tokens))):
+        if tokens[i].key in ("by", "under"):
+            return i + 1
+        if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
+            return None
+    return None
+
+
+def _phrase_at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(keys[i : i + len(phrase)]) == phrase
+
+
+def participial(tokens: list[Token], clauses: list[int], index: int) -> bool:
+    """Is the cue an -ing form opening a clause after a comma ("..., bringing together A and B")?
+    Such a clause describes what precedes it, so its doer and its modality come from there."""
+    return index > 0 and tokens[index].key.endswith("ing") and tokens[index - 1].text == "," and clauses[index] != clauses[index - 1]
+
+
+def modality(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: int) -> str | None:
+    """The status a modal or hedge before the cue gives its claim: proposed, announced, predicted or None."""
+    keys = [t.key for t in tokens]
+    scope = {clauses[index], clauses[index] - 1} if participial(tokens, clauses, index) else {clauses[index]}
+    window = [i for i in range(max(0, index - 10), index) if clauses[i] in scope]
+    for i in reversed(window):
+        for status, phrases in lexicon.modality:
+            for phrase in phrases:
+                words = tuple(phrase.replace("'", " ' ").split())
+                if _phrase_at(keys, i, words):
+                    return status
+    if keys and keys[0] == "if":
+        return "predicted"
+    return None
+
+
+def negated(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: int) -> bool:
+    """A negation in the few words before the cue, in its clause ("will not abolish", "won't replace")."""
+    keys = [t.key for t in tokens]
+    window = [i for i in range(max(0, index - 4), index) if clauses[i] == clauses[index]]
+    for i in window:
+        if keys[i] == "t" and i >= 2 and keys[i - 1] == "'" and keys[i - 2].endswith("n"):
+            return True
+        if any(_phrase_at(keys, i, phrase) for phrase in lexicon.negation):
+            return True
+    return False

@@ -1,0 +1,177 @@
+"""The gazetteer: every name the dataset knows (ids' labels and aliases) plus informal names made by rule.
+
+Informal names are generated only where a rule is safe and the result is unique in the
+dataset: "the 2012 Act" and "2012 Health and Social Care Act" from an Act's year and title,
+"Integrating Care" from "Integrating Care: next steps ...", a person's surname. Combined
+names such as "NHSE/I" are never guessed: they come from the data's aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.names import singular
+
+if TYPE_CHECKING:
+    from nhsgraph.dataset import Dataset
+
+# When a name fits several entities, prefer the kind a reader most likely means.
+KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
+MAX_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    label: str
+    name: str
+    generated: bool
+
+    @property
+    def acronym(self) -> bool:
+        """All capitals (a trailing plural ``s`` allowed): matched case-sensitively."""
+        letters = re.sub(r"[^A-Za-z]", "", self.name)
+        return bool(letters) and letters.rstrip("s").isupper()
+
+
+def _key(tokens: Iterable[Token]) -> str:
+    return singular(" ".join(t.key for t in tokens))
+
+
+class Gazetteer:
+    """Looks names up at token boundaries, longest first."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        self.max_tokens = 1
+        # The longest name starting with each (singularised) first word: most positions start no name.
+        self.starts: dict[str, int] = {}
+        self.kinds: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
+        self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
+
+    def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
+        tokens = tokenize(name.strip())
+        while tokens and tokens[0].key in ("the", "a", "an"):
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > MAX_TOKENS:
+            return
+        key = _key(tokens)
+        if any(e.id == entity_id for e in self.entries[key]):
+            return
+        self.entries[key].append(Entry(entity_id, kind, label, name.strip(), generated))
+        self.max_tokens = max(self.max_tokens, len(tokens))
+        first = singular(tokens[0].key)
+        self.starts[first] = max(self.starts.get(first, 0), len(tokens))
+        self.kinds[entity_id] = kind
+        self.labels[entity_id] = label
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> Gazetteer:
+        """Every entity of a :class:`nhsgraph.Dataset`, with its informal names."""
+        gazetteer = cls()
+        entities = list(dataset.entities.values())
+        for entity in entities:
+            for name in [entity.label, *entity.aliases]:
+                gazetteer.add(entity.id, entity.kind, entity.label, name)
+            if entity.kind == "act" or getattr(entity, "document_type", None) == "act_text":
+                gazetteer.legal.add(entity.id)
+            # Who speaks in a document: its authors, or for an unsigned piece its publisher.
+            voices = list(getattr(entity, "authors", None) or []) or [p for p in [getattr(entity, "publisher", None)] if p]
+            if voices:
+                gazetteer.authors[entity.id] = voices
+        for entity in entities:
+            for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
+                gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
+        return gazetteer
+
+    @staticmethod
+    def _choose(entries: list[Entry]) -> list[Entry]:
+        """Curated names win; a generated name links only when it fits exactly one entity
+        ("Health and Social Care Act" fits the 2008 and the 2012 Act, so it links to neither)."""
+        curated = [e for e in entries if not e.generated]
+        if curated:
+            return curated
+        return entries if len({e.id for e in entries}) == 1 else []
+
+    def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:
+        text = " ".join(t.text for t in surface)
+        if entry.acronym:
+            letters = re.sub(r"[^A-Za-z]", "", text).rstrip("s")
+            return letters.isupper()
+        if len(surface) == 1:
+            # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
+            return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
+        if entry.kind != "org_type" and entry.name[:1].isupper():
+            # Proper names and titles are written with a capital: "five changes" is not "Five changes".
+            return not surface[0].text[:1].islower()
+        return True
+
+    def find(self, text: str, start: int = 0, end: int | None = None, exclude: frozenset[str] = frozenset()) -> list[Mention]:
+        """Known entities named in ``text[start:end]``, longest match first, never overlapping.
+        ``exclude``: ids never linked (an article does not name itself: its title is someone else's)."""
+        tokens = tokenize(text, start, end)
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            matched = False
+            longest = self.starts.get(singular(tokens[i].key), 0)
+            for length in range(min(longest, len(tokens) - i), 0, -1):
+                window = tokens[i : i + length]
+                entries = self.entries.get(_key(window))
+                if not entries:
+                    continue
+                sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
+                accepted = self._choose([e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)])
+                if not accepted:
+                    continue
+                found.append(self._mention(text, window, accepted))
+                i += length
+                matched = True
+                break
+            if not matched:
+                i += 1
+        return found
+
+    def _mention(self, text: str, window: list[Token], entries: list[Entry]) -> Mention:
+        # Curated ids before namespaced reference ids (ods/...), then by the kind a reader most likely means.
+        ids = sorted({e.id for e in entries}, key=lambda i: ("/" in i, KIND_PRIORITY.index(self.kinds[i]) if self.kinds[i] in KIND_PRIORITY else 99, i))
+        best = next(e for e in entries if e.id == ids[0])
+        confidence = 0.95 if len(ids) == 1 else 0.5
+        if best.generated:
+            confidence -= 0.1
+        s, e = window[0].start, window[-1].end
+        return Mention(s, e, text[s:e], best.id, best.kind, best.label, True, "generated-name" if best.generated else "gazetteer",
+                       round(confidence, 2), ids if len(ids) > 1 else [])
+
+
+_ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
+
+
+def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
+    """Names people use informally, by rule from the label (checked for uniqueness by the caller)."""
+    names: list[str] = []
+    if kind == "act":
+        match = _ACT.match(label.strip())
+        if match:
+            title, act_year = match.group("title"), match.group("year")
+            bill = title[: -len("Act")] + "Bill"  # articles are written while an Act is still a Bill
+            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title, bill]
+        elif year:
+            names.append(f"{year} Act")
+    elif kind in ("document", "proposal"):
+        head = re.split(r"[:–—]|\s-\s", label, maxsplit=1)[0].strip()
+        if head != label.strip() and len(head.split()) >= 2:
+            names.append(head)
+    elif kind == "person":
+        parts = label.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
+            names.append(parts[-1])
+    return names

@@ -1,0 +1,53 @@
+"""Mentions of entities in the text, and the token stream they are found in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.text.translate(_QUOTES).casefold()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+@dataclass
+class Mention:
+    """A span of text naming an entity: a known one (``known``) or a likely new one."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    kind: str
+    label: str
+    known: bool
+    rule: str
+    confidence: float
+    candidates: list[str] = field(default_factory=list)
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def slug(text: str) -> str:
+    """A lower-case hyphenated id for a new entity's name: ``"Carnall Farrar"`` → ``carnall-farrar``."""
+    value = text.translate(_QUOTES).casefold()
+    value = re.sub(r"^(the|a|an)\s+", "", value)
+    value = re.sub(r"(\w)'(\w)", r"\1\2", value)  # King's Fund -> kings-fund
+    value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
+    return value[:80].rstrip("-") or "unnamed"

@@ -1,0 +1,153 @@
+"""Likely NEW entities: names the dataset does not know yet, found by the shape of the text.
+
+Four generic patterns, each with a guessed kind:
+- capitalised names ending in an organisational head word (``... Trust``, ``... Party``) -> organisation;
+- ``... Act 2012`` -> act;
+- capitalised titles in quotation marks -> document; lower-case quoted names of forms ending in a
+  head word ("integrated care trusts") -> organisation type;
+- two or three capitalised words before a speech verb ("Jane Smith said") -> person;
+  an acronym before a speech verb or after "published by" / "according to" -> organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.names import singular
+
+ORG_HEADS = ["Trust", "Trusts", "Board", "Boards", "Authority", "Authorities", "Group", "Groups", "Party", "Union", "Commission", "Council", "Councils", "Unit", "Institute", "Foundation", "Fund", "Department", "Agency", "Service", "Committee", "Office", "College", "Association", "Confederation", "Providers", "Network", "Partnership", "Alliance", "Centre", "Center", "Forum", "Society", "Federation", "Executive", "Ministry", "Tribunal", "Ombudsman", "Inspectorate", "Corporation", "Company", "Consortium", "Collaborative", "Panel", "Body", "Bodies", "Organisation", "Organization", "Institution", "University", "School", "Team"]
+_CAP = r"(?:[A-Z][\w’'&-]*|NHS)"
+_LINK = r"(?:of|for|and|the|&|on|in|de)"  # at most two in a row, never "and the" (two names, not one)
+_ORG = re.compile(
+    rf"\b(?:{_CAP}\s+(?:(?!and\s+the\b){_LINK}\s+){{0,2}}){{1,7}}(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"  # "Royal College of Nursing"
+)
+# A head word followed by "and": two names joined ("the Care Quality Commission and the National Institute").
+_FIRST_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b(?=\s+and\s)")
+_ACT = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}Act\s+(?:of\s+)?\d{{4}}\b")
+_QUOTED = re.compile(r"[“‘\"](?P<name>[^”’\"\n]{2,100}?)[”’\"](?!\w)")
+_SPEECH = (
+    r"(?:said|says|say|argues|argue|argued|warns|warn|warned|told|tells|added|adds|claims|claimed|believes|believe|wrote|"
+    r"writes|suggests|suggested|explains|explained|insists|insisted|notes|noted|stressed|stresses|commented|comments|"
+    r"announced|announces|confirmed|confirms|pledged|promised)"
+)
+_TITLE = r"(?:(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
+_PERSON_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+_PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME})(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:,[^,.;]{{1,80}},)?\s+{_SPEECH}\b")
+_ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
+_ACRONYM = re.compile(
+    rf"\b(?:(?:published|commissioned|produced|written|led|run)\s+by|according\s+to|report\s+(?:by|from))\s+(?P<a>[A-Z]{{2,7}})\b"
+    rf"|\b(?P<b>[A-Z]{{2,7}})\s+{_SPEECH}\b"
+)
+# A body described rather than named, as proposals often do: "a single NHS headquarters", "a new national regulator".
+_DESCRIBED = re.compile(
+    r"\b(?:a|an|one)\s+(?P<name>(?:(?:single|unified|combined|merged)\s+|new\s+(?=[\w-]+\s))(?:[\w-]+\s+){0,3}?"
+    r"(?:body|organisation|organization|headquarters|agency|authority|board|regulator|department|service))\b"
+)
+# An unquoted title after a document noun: "a report published this month, Better care: a plan for 2030".
+_TITLED = re.compile(
+    r"\b(?:report|paper|review|plan|strategy|study|book|briefing|analysis)\b[^.;:\n]{0,80}?,\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Za-z0-9][^.;\n]{2,80})"
+)
+_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
+_NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
+
+
+_TITLE_CUE = re.compile(r"(?:report|paper|plan|strategy|review|titled|entitled|called|named|document|bill)\W*$", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "next", "steps"}
+
+
+def _title_like(name: str, before: str) -> bool:
+    """A quoted title ("Integrating Care"), not quoted speech ("This is a power grab,")."""
+    if name[-1:] in ",.!?;":
+        return False
+    if _TITLE_CUE.search(before):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _clean(name: str) -> tuple[int, str]:
+    """Strip leading determiners and prepositions; return how many characters were dropped."""
+    dropped = 0
+    while True:
+        match = _LEADING.match(name[dropped:])
+        if not match:
+            return dropped, name[dropped:]
+        dropped += match.end()
+
+
+def _make(text: str, start: int, end: int, kind: str, rule: str, confidence: float) -> Mention | None:
+    dropped, name = _clean(text[start:end])
+    start += dropped
+    name = name.strip(" ,.;:")
+    if not name or len(name) < 2:
+        return None
+    end = start + len(name)
+    label = singular(name[:1].lower() + name[1:]) if kind == "org_type" else name
+    return Mention(start, end, text[start:end], slug(label), kind, label, False, rule, confidence)
+
+
+def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Likely new entities in ``text[start:end]`` (not yet checked against the gazetteer)."""
+    stop = len(text) if end is None else end
+    found: list[Mention | None] = []
+    for act in _ACT.finditer(text, start, stop):
+        found.append(_make(text, act.start(), act.end(), "act", "act-name", 0.7))
+    position = start
+    while (match := _ORG.search(text, position, stop)) is not None:
+        first_end = _FIRST_HEAD.search(match.group())
+        stop_at = match.start() + first_end.end() if first_end else match.end()
+        words = text[match.start():stop_at].split()
+        if len(words) >= 2 and not (len(words) == 2 and words[0] in ("The", "A", "An")):
+            found.append(_make(text, match.start(), stop_at, "organisation", "organisation-name", 0.6))
+        position = stop_at
+    for match in _QUOTED.finditer(text, start, stop):
+        name = match.group("name").strip()
+        words = name.split()
+        if not 1 <= len(words) <= 12:
+            continue
+        last = re.sub(r"\W+$", "", words[-1])
+        if name[:1].isupper() and (len(words) >= 2 or name.isupper()) and _title_like(name, text[max(0, match.start() - 30):match.start()]):
+            found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
+        elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
+            found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
+    for pattern in (_PERSON, _ACCORDING):
+        for match in pattern.finditer(text, start, stop):
+            for group in ("a", "b"):
+                if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
+                    found.append(_make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55))
+    for match in _DESCRIBED.finditer(text, start, stop):
+        found.append(_make(text, match.start("name"), match.end("name"), "organisation", "described-body", 0.35))
+    for match in _TITLED.finditer(text, start, stop):
+        found.append(_make(text, match.start("name"), match.end("name"), "document", "titled-document", 0.4))
+    for match in _ACRONYM.finditer(text, start, stop):
+        group = "a" if match.group("a") else "b"
+        found.append(_make(text, match.start(group), match.end(group), "organisation", "acronym-agent", 0.4))
+    return _dedupe(m for m in found if m is not None)
+
+
+def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping candidates."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(mention.overlaps(k) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
+    """Known mentions win, except that a new name containing a known *form* names a body of that form
+    ("Royal Free London NHS Foundation Trust" contains "NHS foundation trust")."""
+    result = list(known)
+    for candidate in new:
+        inside = [k for k in result if k.overlaps(candidate)]
+        if not inside:
+            result.append(candidate)
+        elif (candidate.kind == "organisation" and candidate.rule == "organisation-name"
+              and all(k.kind == "org_type" and candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
+              and candidate.start < min(k.start for k in inside)):
+            result = [k for k in result if k not in inside] + [candidate]
+    return sorted(result, key=lambda m: m.start)

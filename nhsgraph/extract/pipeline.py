@@ -1,0 +1,112 @@
+"""Extract entities and candidate claims from one article: the Python API behind ``nhsgraph extract``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims
+from nhsgraph.extract.gazetteer import Gazetteer
+from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.extract.newentities import find_new, merge_mentions
+from nhsgraph.extract.sentences import Sentence, split_sentences
+from nhsgraph.extract.text import ArticleText, read_article
+
+
+@dataclass
+class ArticleInfo:
+    """What the user tells us about the article (all optional)."""
+
+    document_id: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    url: str | None = None
+    file: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything found in one article."""
+
+    document: Party
+    document_known: bool
+    info: ArticleInfo
+    authors: list[Party]
+    article: ArticleText
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    claims: list[Claim]
+
+    def new_entities(self) -> list[Party]:
+        """Entities named in the article, or as its authors, that the dataset does not hold (one per id)."""
+        seen: dict[str, Party] = {}
+        for party in [*self.authors, *(Party.of(m) for m in self.mentions)]:
+            if not party.known and party.id not in seen and party.id != self.document.id:
+                seen[party.id] = party
+        return list(seen.values())
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+
+def split_authors(values: list[str]) -> list[str]:
+    """``--author "A and B"`` or ``--author A --author B`` (commas and "and" separate names)."""
+    names: list[str] = []
+    for value in values:
+        names += [n.strip() for n in re.split(r",|\s+and\s+|\s*&\s*", value) if n.strip()]
+    return names
+
+
+def _party_for(name: str, gazetteer: Gazetteer, default_kind: str) -> Party:
+    if name in gazetteer.kinds:
+        return Party(name, gazetteer.labels[name], gazetteer.kinds[name], True)
+    found = gazetteer.find(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name.strip()):
+        mention = found[0]
+        return Party(mention.id, mention.label, mention.kind, True)
+    return Party(slug(name), name, default_kind, False)
+
+
+def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later mentions of a new entity, found by its name once the article has introduced it (in quotes, say)."""
+    local = Gazetteer()
+    for mention in mentions:
+        if not mention.known:
+            local.add(mention.id, mention.kind, mention.label, mention.text)
+    found = local.find(text)
+    for mention in found:
+        mention.known, mention.rule, mention.confidence = False, "repeated-new-name", 0.5
+    return found
+
+
+def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) -> Extraction:
+    """Entities and claims in an article's text, attributed to its author unless someone else is quoted."""
+    title = info.title or (Path(info.file).stem.replace("-", " ").replace("_", " ") if info.file else "untitled article")
+    if info.document_id and info.document_id in gazetteer.kinds:
+        document = Party(info.document_id, gazetteer.labels[info.document_id], gazetteer.kinds[info.document_id], True)
+    elif info.document_id:
+        document = Party(info.document_id, title, "document", False)
+    else:
+        document = _party_for(title, gazetteer, "document")
+        if document.kind != "document":
+            document = Party(slug(title), title, "document", False)
+    names = split_authors(info.authors) or gazetteer.authors.get(document.id, [])  # the data knows who wrote it
+    authors = [_party_for(name, gazetteer, "person") for name in names]
+    text = article.text
+    sentences = split_sentences(text)
+    known = gazetteer.find(text, exclude=frozenset({document.id}))
+    mentions = merge_mentions(known, find_new(text))
+    mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
+    mentions = [m for m in mentions if m.id != document.id or m.known]
+    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal)
+    claims = extract_claims(text, sentences, mentions, voice)
+    return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
+
+
+def extract_file(path: str | Path, gazetteer: Gazetteer, info: ArticleInfo | None = None) -> Extraction:
+    """Read ``path`` (text, Markdown or HTML) and extract from it."""
+    info = info or ArticleInfo()
+    info.file = info.file or str(path)
+    return extract_text(read_article(path), gazetteer, info)

@@ -1,0 +1,98 @@
+"""Who takes part in a sentence's claims: parties, the article's own voice, and who is quoted.
+
+Reported speech ("X argues", "X ..., warning that", "according to X") names the party a
+claim is attributed to; without it, the article's authors speak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon
+from nhsgraph.extract.mentions import Mention, Token
+from nhsgraph.extract.sentences import Sentence
+
+SPEAKER_KINDS = ("person", "organisation", "document")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A claim's subject, object or speaker: an entity id, with where it was named (if it was)."""
+
+    id: str
+    label: str
+    kind: str
+    known: bool
+    start: int | None = None
+    end: int | None = None
+
+    @classmethod
+    def of(cls, mention: Mention) -> Party:
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks when nobody else is quoted: the article (a document) and its authors."""
+
+    document: Party
+    authors: tuple[Party, ...] = ()
+    performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
+
+    @property
+    def attribution(self) -> list[Party]:
+        return list(self.authors) or [self.document]
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    tokens: list[Token]
+    clauses: list[int]
+    spans: list[cl.Span]
+    hits: list[CueHit]
+
+    def parties(self, spans: list[cl.Span]) -> list[Party]:
+        return [Party.of(s.mention) for s in spans]
+
+
+def announcing(s: SentenceView) -> bool:
+    """Does a committing speech verb (announce, confirm, pledge) introduce the sentence's content?"""
+    return any(h.form.role == SPEECH and h.form.lemma in lexicon().announcing for h in s.hits)
+
+
+def appositive_start(tokens: list[Token], index: int) -> int:
+    """Where "Jane Smith, chief executive of NHS Providers, said" has its speaker: before the first comma."""
+    if index > 0 and tokens[index - 1].text == ",":
+        for i in range(index - 2, max(-1, index - 15), -1):
+            if tokens[i].text == ",":
+                return i
+    return index
+
+
+def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
+    """The quoted party (reported speech, "according to"); None when the author speaks.
+    The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
+    for hit in s.hits:
+        if hit.form.role == SPEECH:
+            if hit.form.gerund:  # "NHS Providers ..., warning that"
+                found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
+            else:
+                anchor = appositive_start(s.tokens, hit.first)
+                found, _ = cl.before(s.spans, s.tokens, s.clauses, anchor, fallback=False)
+                gap = [t.text for t in s.tokens[found[0].last:anchor]] if found else []
+                if len(gap) > 2 or "," in gap:
+                    found = []  # "X was merged into NHS England, the government said": NHS England is not speaking
+                if not found and cl.first_person_before(s.tokens, s.clauses, hit.first):
+                    return None
+        elif hit.form.role == ATTRIBUTION:
+            found = cl.after(s.spans, s.tokens, s.clauses, hit.last)
+        else:
+            continue
+        speakers = [p for p in s.parties(found) if p.kind in SPEAKER_KINDS]
+        if speakers:
+            s.spans = [sp for sp in s.spans if all(sp is not f for f in found)]
+            authors = {voice.document.id, *(a.id for a in voice.authors)}
+            return None if all(p.id in authors for p in speakers) else speakers
+    return None

@@ -1,0 +1,139 @@
+"""Readers for the ODS and ONS files, one small function per layout.
+
+The files come in three shapes: the ODS headerless 27-column layout (``eccg``, ``etr``,
+``ect``), the ODS headerless successor file (5 columns) and CSVs with a header row (ONS
+lookups, which start with a UTF-8 byte-order mark, and the ICB partners workbook sheets).
+Every row keeps its 1-based line number so each generated record can cite it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+ODS_COLUMNS = 27
+
+
+class SourceFileError(ValueError):
+    """A reference file that does not have the layout the ingest expects (names file and row)."""
+
+
+@dataclass(frozen=True)
+class OdsRow:
+    """One record of the ODS 27-column layout (only the columns the ingest uses)."""
+
+    file: str
+    row: int
+    code: str
+    name: str
+    region: str
+    """Column 3, National Grouping: the NHS England region code, e.g. ``Y63``."""
+    geography: str
+    """Column 4, High Level Health Geography: the ICB code (earlier the STP code)."""
+    opened: dt.date | None
+    closed: dt.date | None
+    """Column 12: the last day the record was open (ODS close dates are inclusive)."""
+    role: str
+    """Column 14: role codes in ``ods_eccg.csv`` (``RO319`` ...) or sub-type elsewhere."""
+
+    @property
+    def locator(self) -> str:
+        return f"{self.file} row {self.row}"
+
+
+@dataclass(frozen=True)
+class Succession:
+    """One row of the ODS successor file: ``predecessor`` was succeeded by ``successor``."""
+
+    file: str
+    row: int
+    predecessor: str
+    successor: str
+    effective: dt.date
+    """The legal date the succession took effect: the first day of the successor's role."""
+
+    @property
+    def locator(self) -> str:
+        return f"{self.file} row {self.row}"
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row of a CSV with a header; ``row`` is the record number, the header being row 1."""
+
+    file: str
+    row: int
+    values: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key].strip()
+
+    @property
+    def locator(self) -> str:
+        return f"{self.file} row {self.row}"
+
+
+def ods_date(value: str, where: str) -> dt.date | None:
+    """Parse an ODS ``YYYYMMDD`` date; empty means "not set"."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        raise SourceFileError(f"{where}: expected a date like 20130401, got {value!r}") from None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def read_ods_organisations(path: Path) -> list[OdsRow]:
+    """Read a headerless ODS organisation file (27 quoted columns, ``YYYYMMDD`` dates)."""
+    rows: list[OdsRow] = []
+    for number, cells in enumerate(_rows(path), start=1):
+        where = f"{path.name} row {number}"
+        if not cells:
+            continue
+        if len(cells) != ODS_COLUMNS:
+            raise SourceFileError(f"{where}: expected {ODS_COLUMNS} columns (ODS layout), found {len(cells)}")
+        rows.append(OdsRow(
+            file=path.name, row=number, code=cells[0].strip(), name=" ".join(cells[1].split()),
+            region=cells[2].strip(), geography=cells[3].strip(),
+            opened=ods_date(cells[10], where), closed=ods_date(cells[11], where), role=cells[13].strip(),
+        ))
+    return rows
+
+
+def read_successions(path: Path) -> list[Succession]:
+    """Read the headerless ODS successor file: predecessor, successor, reason, date, flag."""
+    found: list[Succession] = []
+    for number, cells in enumerate(_rows(path), start=1):
+        where = f"{path.name} row {number}"
+        if not cells:
+            continue
+        if len(cells) != 5:
+            raise SourceFileError(f"{where}: expected 5 columns (ODS successor layout), found {len(cells)}")
+        effective = ods_date(cells[3], where)
+        if effective is None:
+            raise SourceFileError(f"{where}: the successor row has no effective date")
+        found.append(Succession(path.name, number, cells[0].strip(), cells[1].strip(), effective))
+    return found
+
+
+def read_table(path: Path, required: tuple[str, ...]) -> list[CsvRow]:
+    """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in required if name not in (reader.fieldnames or [])]
+        if missing:
+            raise SourceFileError(f"{path.name} row 1: missing column(s) {', '.join(missing)}")
+        rows: list[CsvRow] = []
+        # Rows are counted as records, as a spreadsheet shows them (header = row 1), not as
+        # physical lines: quoted cells in the converted workbook sheets hold line breaks.
+        for number, values in enumerate(reader, start=2):
+            rows.append(CsvRow(path.name, number, dict(values)))
+    return rows

@@ -1,0 +1,194 @@
+"""Triple stores: push the build to any SPARQL 1.1 Graph Store, or serve it locally with Oxigraph.
+
+``push`` replaces one named graph with a single HTTP ``PUT`` (SPARQL 1.1 Graph Store HTTP
+Protocol), which stores apply atomically: a failed push leaves the old graph as it was.
+Credentials come only from environment variables, never from the command line or the URL
+(both end up in shell history and process lists), and no message ever repeats them.
+TLS certificates are always verified.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sysconfig
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+ENV_USER = "NHSGRAPH_STORE_USER"
+ENV_PASSWORD = "NHSGRAPH_STORE_PASSWORD"
+ENV_TOKEN = "NHSGRAPH_STORE_TOKEN"
+ENV_CA_BUNDLE = "NHSGRAPH_STORE_CA_BUNDLE"
+DEFAULT_GRAPH = "https://w3id.org/nhsgraph/graph"
+DEFAULT_TIMEOUT = 60.0
+
+
+class StoreError(Exception):
+    """A push or serve that failed, with a message that says what to do (and holds no secret)."""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    endpoint: str
+    graph: str
+    triples: int
+    bytes: int
+    status: int
+
+
+def _secrets(env: Mapping[str, str]) -> list[str]:
+    return [v for k in (ENV_PASSWORD, ENV_TOKEN) if (v := env.get(k))]
+
+
+def _scrub(text: str, env: Mapping[str, str]) -> str:
+    """Remove any credential from a message (servers sometimes echo request headers)."""
+    for secret in _secrets(env):
+        text = text.replace(secret, "***")
+        text = text.replace(base64.b64encode(secret.encode()).decode(), "***")
+    return text
+
+
+def _auth_header(env: Mapping[str, str]) -> str | None:
+    if env.get(ENV_TOKEN):
+        return f"Bearer {env[ENV_TOKEN]}"
+    if env.get(ENV_USER) or env.get(ENV_PASSWORD):
+        pair = f"{env.get(ENV_USER, '')}:{env.get(ENV_PASSWORD, '')}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+    return None
+
+
+def graph_url(endpoint: str, graph: str) -> str:
+    """The Graph Store URL for one named graph: ``endpoint?graph=<IRI>`` (query string kept)."""
+    parts = urlsplit(endpoint)
+    query = "&".join(q for q in (parts.query, urlencode({"graph": graph})) if q)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def check_endpoint(endpoint: str) -> None:
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError(f"--endpoint must be an http:// or https:// URL, such as http://localhost:7878/store; got {endpoint!r}")
+    if parts.username or parts.password:
+        raise StoreError(f"--endpoint must not contain credentials; set {ENV_USER} and {ENV_PASSWORD} "
+                         f"(or {ENV_TOKEN}) in the environment instead")
+
+
+def push(data: bytes, endpoint: str, graph: str = DEFAULT_GRAPH, *, triples: int = 0,
+         timeout: float = DEFAULT_TIMEOUT, env: Mapping[str, str] | None = None) -> PushResult:
+    """Replace ``graph`` at a Graph Store ``endpoint`` with ``data`` (N-Triples) in one PUT."""
+    env = os.environ if env is None else env
+    check_endpoint(endpoint)
+    where = urlunsplit(urlsplit(endpoint)._replace(query="", fragment=""))
+    request = urllib.request.Request(graph_url(endpoint, graph), data=data, method="PUT")
+    request.add_header("Content-Type", "application/n-triples")
+    if (auth := _auth_header(env)) is not None:
+        request.add_header("Authorization", auth)
+    context = ssl.create_default_context(cafile=env.get(ENV_CA_BUNDLE) or None)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:  # scheme checked above
+            return PushResult(where, graph, triples, len(data), response.status)
+    except urllib.error.HTTPError as exc:
+        body = exc.read(300).decode("utf-8", "replace").strip()
+        if exc.code in (401, 403):
+            hint = (f"check {ENV_USER}/{ENV_PASSWORD} or {ENV_TOKEN}" if _auth_header(env)
+                    else f"set {ENV_USER} and {ENV_PASSWORD} (or {ENV_TOKEN})")
+            message = f"push to {where} refused: HTTP {exc.code} {exc.reason}; {hint}"
+        else:
+            message = f"push to {where} failed: HTTP {exc.code} {exc.reason}" + (f": {body}" if body else "")
+        raise StoreError(_scrub(message, env)) from None
+    except urllib.error.URLError as exc:
+        raise StoreError(_scrub(_network_message(where, exc.reason, timeout), env)) from None
+    except TimeoutError:
+        raise StoreError(f"push to {where} failed: no answer within {timeout:g} s (raise --timeout?)") from None
+    except OSError as exc:
+        raise StoreError(_scrub(_network_message(where, exc, timeout), env)) from None
+
+
+def _network_message(where: str, reason: object, timeout: float) -> str:
+    if isinstance(reason, ConnectionRefusedError):
+        return f"cannot connect to {where}: connection refused (is the triple store running on that port?)"
+    if isinstance(reason, TimeoutError):
+        return f"push to {where} failed: no answer within {timeout:g} s (raise --timeout?)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return (f"cannot connect to {where}: TLS certificate not trusted ({reason.verify_message}); "
+                f"for a private CA set {ENV_CA_BUNDLE} to its certificate file")
+    if isinstance(reason, socket.gaierror):
+        return f"cannot connect to {where}: unknown host"
+    return f"cannot connect to {where}: {reason}"
+
+
+# -- serve ------------------------------------------------------------------------------------
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server executable installed beside this Python (or on PATH)."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    for candidate in (scripts / "oxigraph", scripts / "oxigraph.exe"):
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise StoreError("the Oxigraph server is not installed: pip install 'nhsgraph[serve]' (or pip install oxigraph)")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(bind: str, location: Path | None = None, read_only: bool = False) -> subprocess.Popen[str]:
+    """Start an Oxigraph server and return once it listens (it says so on stderr)."""
+    command = [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--bind", bind]
+    if location is not None:
+        command += ["--location", str(location)]
+    if read_only:
+        command += ["--union-default-graph", "--cors"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "Listening" in line:
+            # Keep draining its log so a chatty server never blocks on a full pipe.
+            threading.Thread(target=process.stderr.read, daemon=True).start()
+            return process
+    process.wait()
+    raise StoreError(f"the Oxigraph server did not start on {bind} (exit code {process.returncode}); is the port in use?")
+
+
+def serve(nquads: bytes, host: str, port: int, announce: Callable[[str], None]) -> int:
+    """Load the build into a temporary Oxigraph database and serve it read-only until interrupted."""
+    binary = oxigraph_binary()
+    with tempfile.TemporaryDirectory(prefix="nhsgraph-serve-") as tmp:
+        data, location = Path(tmp) / "nhsgraph.nq", Path(tmp) / "db"
+        data.write_bytes(nquads)
+        loaded = subprocess.run([binary, "load", "--location", str(location), "--file", str(data)],
+                                capture_output=True, text=True, check=False)
+        if loaded.returncode != 0:
+            raise StoreError(f"oxigraph load failed: {loaded.stderr.strip()[:300]}")
+        process = start_server(f"{host}:{port}", location, read_only=True)
+        # Stop the server with us, whether by Ctrl-C or by SIGTERM (never leave it running orphaned).
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            announce(f"SPARQL endpoint: http://{host}:{port}/query (Ctrl-C to stop)")
+            return process.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=10)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

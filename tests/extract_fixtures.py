@@ -1,0 +1,82 @@
+"""A small gazetteer dataset for the extraction tests (names written for the tests, not real data)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import nhsgraph
+from nhsgraph.extract import ArticleInfo, Extraction, Gazetteer, extract_text
+from nhsgraph.extract.text import parse_article
+
+GAZETTEER_DATA = """\
+documents:
+  - id: source-doc
+    label: Source document
+    document_type: report
+  - id: big-plan-2030
+    label: "The Big Plan: next steps for everyone"
+    document_type: policy_paper
+acts:
+  - id: health-and-social-care-act-2012
+    label: Health and Social Care Act 2012
+    aliases: [the Lansley Act]
+    year: 2012
+    sources: [source-doc]
+  - id: health-and-social-care-act-2008
+    label: Health and Social Care Act 2008
+    year: 2008
+    sources: [source-doc]
+organisations:
+  - id: nhs-england
+    label: NHS England
+    aliases: [NHSE]
+    sources: [source-doc]
+  - id: nhs-improvement
+    label: NHS Improvement
+    sources: [source-doc]
+  - id: nhs-providers
+    label: NHS Providers
+    sector: membership_body
+    sources: [source-doc]
+  - id: monitor
+    label: Monitor
+    sector: regulator
+    sources: [source-doc]
+  - id: nhse-i
+    label: NHS England and NHS Improvement
+    aliases: [NHSE/I]
+    sources: [source-doc]
+org_types:
+  - id: clinical-commissioning-group
+    label: clinical commissioning group
+    aliases: [CCG]
+    sources: [source-doc]
+  - id: integrated-care-board
+    label: integrated care board
+    aliases: [ICB]
+    sources: [source-doc]
+people:
+  - id: jane-example
+    label: Jane Example
+    sources: [source-doc]
+"""
+
+
+def write_gazetteer_data(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "base.yaml").write_text(textwrap.dedent(GAZETTEER_DATA), encoding="utf-8")
+    return folder
+
+
+def gazetteer(tmp_path: Path) -> Gazetteer:
+    return Gazetteer.from_dataset(nhsgraph.load(write_gazetteer_data(tmp_path / "data")))
+
+
+def run(gaz: Gazetteer, text: str, suffix: str = ".txt", authors: tuple[str, ...] = ("Sam Writer",)) -> Extraction:
+    info = ArticleInfo(document_id="test-article", title="Test article", authors=list(authors))
+    return extract_text(parse_article(text, suffix), gaz, info)
+
+
+def triples(result: Extraction, negated: bool = False) -> set[tuple[str, str, str, str]]:
+    return {(c.subject.id, c.relation, c.object.id, c.status) for c in result.claims if c.negated == negated}

@@ -1,0 +1,152 @@
+"""Triple stores: push to a real Oxigraph server (loopback, started and stopped here), query it
+over HTTP, replace rather than duplicate, fail clearly without leaking credentials, and serve."""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import json
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from click.testing import CliRunner
+from rdf_fixtures import ACT_IRI, NHSG, RDF_DATA, rdf_folder  # noqa: F401
+
+from nhsgraph.cli import main
+from nhsgraph.triplestore import DEFAULT_GRAPH, ENV_PASSWORD, ENV_USER, free_port, start_server
+
+SECRET = "s3cret-Pa55word-for-tests"
+
+
+@pytest.fixture(scope="module")
+def oxigraph() -> Iterator[str]:
+    """A real Oxigraph server, in memory, on a free loopback port; yields its base URL."""
+    port = free_port()
+    process = start_server(f"127.0.0.1:{port}")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def select(server: str, query: str) -> list[dict[str, str]]:
+    body = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(f"{server}/query", data=body, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        bindings = json.load(response)["results"]["bindings"]
+    return [{k: v["value"] for k, v in b.items()} for b in bindings]
+
+
+def count(server: str, graph: str = DEFAULT_GRAPH) -> int:
+    return int(select(server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")[0]["n"])
+
+
+def push(folder, endpoint: str, *extra: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, ["push", "--data", str(folder), "--endpoint", endpoint, *extra], env=env)
+
+
+REPLACED = f"""PREFIX nhsg: <{NHSG}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?new ?status WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{
+  ?st rdf:predicate nhsg:replaces ; rdf:object <https://w3id.org/nhsgraph/id/old-form> ;
+      rdf:subject/skos:prefLabel ?new ; nhsg:status/skos:notation ?status }} }} ORDER BY ?status"""
+
+
+def test_push_then_query_over_http(oxigraph, rdf_folder):
+    result = push(rdf_folder, f"{oxigraph}/store")
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.output and DEFAULT_GRAPH in result.output
+    answers = select(oxigraph, REPLACED)
+    assert [(a["new"], a["status"]) for a in answers] == [("new form", "fact"), ("proposed form", "proposed")]
+    plain = select(oxigraph, f"SELECT ?new WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ ?new nhsg:replaces ?old }} }}"
+                   .replace("SELECT", f"PREFIX nhsg: <{NHSG}> SELECT"))
+    assert [a["new"] for a in plain] == ["https://w3id.org/nhsgraph/id/new-form"]
+
+
+def test_second_push_replaces_rather_than_duplicates(oxigraph, rdf_folder, write_data):
+    assert push(rdf_folder, f"{oxigraph}/store").exit_code == 0
+    first = count(oxigraph)
+    assert push(rdf_folder, f"{oxigraph}/store").exit_code == 0
+    assert count(oxigraph) == first
+    # Pushing smaller data replaces the graph: what is gone from the data is gone from the store.
+    smaller = write_data({"rdf.yaml": RDF_DATA["rdf.yaml"].split("    statements:")[0]})
+    assert push(smaller, f"{oxigraph}/store").exit_code == 0
+    assert count(oxigraph) < first and select(oxigraph, REPLACED) == []
+
+
+def test_push_to_another_graph_leaves_the_default_graph_alone(oxigraph, rdf_folder):
+    assert push(rdf_folder, f"{oxigraph}/store").exit_code == 0
+    before = count(oxigraph)
+    other = "https://example.org/graphs/test"
+    assert push(rdf_folder, f"{oxigraph}/store", "--graph", other, "--no-ontology").exit_code == 0
+    assert count(oxigraph) == before and 0 < count(oxigraph, other) < before
+
+
+def test_push_to_a_dead_port_fails_clearly_without_leaking_the_password(rdf_folder):
+    port = free_port()
+    result = push(rdf_folder, f"http://127.0.0.1:{port}/store", env={ENV_USER: "alice", ENV_PASSWORD: SECRET})
+    assert result.exit_code == 1
+    assert f"cannot connect to http://127.0.0.1:{port}/store: connection refused" in result.output
+    assert SECRET not in result.output and "Traceback" not in result.output
+
+
+class _Refuses(http.server.BaseHTTPRequestHandler):
+    """A store that refuses every request and, carelessly, echoes the Authorization header."""
+
+    def do_PUT(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = f"bad credentials: {self.headers.get('Authorization')}".encode()
+        self.send_response(401, "Unauthorized")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_refused_credentials_are_reported_without_the_password(rdf_folder):
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Refuses)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/store"
+        result = push(rdf_folder, endpoint, env={ENV_USER: "alice", ENV_PASSWORD: SECRET})
+    finally:
+        server.shutdown()
+    assert result.exit_code == 1
+    assert "HTTP 401 Unauthorized" in result.output and ENV_PASSWORD in result.output
+    assert SECRET not in result.output
+    assert base64.b64encode(f"alice:{SECRET}".encode()).decode() not in result.output
+
+
+def test_credentials_in_the_url_are_refused_without_echoing_them(rdf_folder):
+    result = push(rdf_folder, f"http://alice:{SECRET}@127.0.0.1:1/store")
+    assert result.exit_code == 1
+    assert "must not contain credentials" in result.output and SECRET not in result.output
+
+
+def test_serve_answers_sparql_and_stops_with_its_server(rdf_folder):
+    port = free_port()
+    command = [sys.executable, "-m", "nhsgraph", "serve", "--data", str(rdf_folder), "--port", str(port)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert f"http://127.0.0.1:{port}/query" in line, line
+        answers = select(f"http://127.0.0.1:{port}", f"PREFIX nhsg: <{NHSG}> SELECT ?act WHERE {{ ?e nhsg:legalBasis ?act }}")
+        assert {a["act"] for a in answers} == {ACT_IRI}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert process.returncode == 0
+    with pytest.raises(OSError):  # the Oxigraph server went with it
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=5)
