@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
-from extract_target import SUFFIXES, check_extract  # noqa: E402
+from extract_target import SUFFIXES, check_extract
 
 WORDS = ["NHS England", "replaced", "CCGs", "integrated care boards", "said", "will", "not", "abolish", "Monitor",
          "should", "merge", "with", "the", "Health and Social Care Act 2012", "“", "”", ".", ",", "\n\n", "<p>", "</p>",
