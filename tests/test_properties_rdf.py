@@ -18,11 +18,11 @@ import rdflib
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import documents
 
 import nhsgraph
 from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import FORMATS, serialise
-from strategies import documents
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
 # RFC 3987: a scheme, then no spaces, controls or any of <>"{}|\^`
