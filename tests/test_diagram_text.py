@@ -125,3 +125,12 @@ def test_cli_errors_are_one_line(write_data, tmp_path, args, message):
     result = CliRunner().invoke(main, ["diagram", *args, "--data", folder])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_says_why_an_undated_entity_cannot_be_drawn(write_data):
+    undated = "org_types:\n  - {id: idea, label: an idea, proposed_only: true}\n"
+    folder = str(write_data({**FILES, "undated.yaml": undated}, base=False))
+    result = run("diagram", "joint trust", "--depth", "0", "--format", "mermaid", "--data", folder)
+    assert result.exit_code == 0, result.output  # dated by the proposal that names it
+    result = run("diagram", "an idea", "-o", "x.png", "--data", folder)
+    assert result.exit_code == 1 and "nothing to draw: an idea: no dates recorded" in result.output
