@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pydot
 import pytest
@@ -136,3 +138,16 @@ def test_cli_says_why_an_undated_entity_cannot_be_drawn(write_data, tmp_path, mo
     assert result.exit_code == 0, result.output  # dated by the proposal that names it
     result = run("diagram", "an idea", "-o", "x.png", "--data", folder)
     assert result.exit_code == 1 and "nothing to draw: an idea: no dates recorded" in result.output
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(("name", "render"), [("diagram_fixture.mmd", to_mermaid), ("diagram_fixture.dot", to_dot)])
+def test_text_formats_match_the_golden_files(local, name, render):
+    """A change to the Mermaid or DOT output is a visible diff here; after an intended change,
+    regenerate with NHSGRAPH_UPDATE_GOLDEN=1 python -m pytest tests/test_diagram_text.py and review it."""
+    text = render(local)
+    if os.environ.get("NHSGRAPH_UPDATE_GOLDEN"):
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+    assert text == (GOLDEN / name).read_text("utf-8")
