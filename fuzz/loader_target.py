@@ -6,7 +6,8 @@ crashing input found by the fuzzer replays in CI through exactly the same code.
 
 What must hold for any bytes: reading and checking never raise; every problem names
 the file and a line and column >= 1 (a position exists for anything inside a file)
-and prints as UTF-8; a dataset without errors builds its graph, and its GraphML parses back.
+and prints as UTF-8; a dataset without errors builds its graph, its GraphML parses back,
+and its RDF (N-Triples) parses strictly with every triple.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import io
 
 import networkx as nx
+import pyoxigraph as ox
 
 from nhsgraph.build import graphml_bytes
 from nhsgraph.checks import check
@@ -21,6 +23,8 @@ from nhsgraph.citations import statement_json
 from nhsgraph.dataset import Dataset
 from nhsgraph.diagnostics import Problem
 from nhsgraph.loader import read_bytes
+from nhsgraph.rdf import to_rdf
+from nhsgraph.rdfformats import serialise
 
 
 def check_loader(data: bytes, *, jsonl: bool) -> list[Problem]:
@@ -39,4 +43,7 @@ def check_loader(data: bytes, *, jsonl: bool) -> list[Problem]:
         assert nx.read_graphml(io.BytesIO(graphml_bytes(dataset))).number_of_nodes() == graph.number_of_nodes()
         for statement in dataset.statements:
             statement_json(dataset, statement)
+        export = to_rdf(dataset)
+        triples = list(ox.parse(serialise(export, "ntriples"), format=ox.RdfFormat.N_TRIPLES))  # strict
+        assert len(triples) == len(export)
     return problems

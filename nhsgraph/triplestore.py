@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 ENV_USER = "NHSGRAPH_STORE_USER"
 ENV_PASSWORD = "NHSGRAPH_STORE_PASSWORD"
@@ -52,10 +52,19 @@ def _secrets(env: Mapping[str, str]) -> list[str]:
 
 
 def _scrub(text: str, env: Mapping[str, str]) -> str:
-    """Remove any credential from a message (servers sometimes echo request headers)."""
-    for secret in _secrets(env):
-        text = text.replace(secret, "***")
-        text = text.replace(base64.b64encode(secret.encode()).decode(), "***")
+    """Remove any credential from a message (servers sometimes echo request headers).
+
+    Besides each secret itself: the credential exactly as the Authorization header sent it
+    (base64 of ``user:password`` holds the password's base64 only when ``user:`` happens to
+    be a multiple of three bytes), and the secret base64- or URL-encoded.
+    """
+    forms = {secret for value in _secrets(env)
+             for secret in (value, base64.b64encode(value.encode()).decode(), quote(value), quote_plus(value))}
+    if (auth := _auth_header(env)) is not None:
+        forms.add(auth.partition(" ")[2])
+    for form in sorted(forms, key=len, reverse=True):
+        if form:
+            text = text.replace(form, "***")
     return text
 
 

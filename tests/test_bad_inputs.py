@@ -42,19 +42,21 @@ def prepare(case: dict[str, Any], tmp_path: Path) -> tuple[list[str], Path]:
     return [arg.replace("{data}", str(data)).replace("{tmp}", str(tmp_path)) for arg in args], data
 
 
-def run(args: list[str], in_subprocess: bool, extra_env: dict[str, str] | None = None) -> tuple[int, str]:
+def run(args: list[str], in_subprocess: bool, extra_env: dict[str, str] | None = None,
+        stdin: str | None = None) -> tuple[int, str]:
     if in_subprocess or extra_env:
         env = {**os.environ, "PYTHONPATH": str(REPO), **(extra_env or {})}
-        done = subprocess.run([sys.executable, "-m", "nhsgraph", *args], check=False, capture_output=True, text=True, env=env, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "nhsgraph", *args], check=False, capture_output=True, text=True,
+                              env=env, timeout=60, input=stdin)
         return done.returncode, done.stdout + done.stderr
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, args, input=stdin)
     return result.exit_code, result.output
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input_gives_its_message_and_exit_code(case: dict[str, Any], tmp_path: Path) -> None:
     args, data = prepare(case, tmp_path)
-    code, output = run(args, case.get("subprocess", False), case.get("env"))
+    code, output = run(args, case.get("subprocess", False), case.get("env"), case.get("input"))
     assert "Traceback" not in output and "internal error" not in output, output
     assert code == case["exit"], output
     assert case["message"] in output, output

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from nhsgraph.dates import DateError, PartialDate
 
-SETTINGS = settings(max_examples=300, deadline=None)
+SETTINGS = settings(max_examples=200, deadline=None)
 precisions = st.sampled_from(["year", "month", "day"])
 
 

@@ -16,7 +16,7 @@ import nhsgraph
 from nhsgraph.loader import _model_for
 from nhsgraph.model import Statement
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def write_yaml(folder: Path, data: dict[str, list[dict[str, Any]]], files: int) -> list[Path]:

@@ -9,7 +9,7 @@ from nhsgraph.dataset import Dataset
 from nhsgraph.model import Organisation
 from nhsgraph.names import normalise, singular
 
-SETTINGS = settings(max_examples=200, deadline=None)
+SETTINGS = settings(max_examples=100, deadline=None)
 # Words of letters from any script, and the punctuation names carry ("King's", "A&E", "(ICB)").
 letters = st.characters(categories=("Lu", "Ll", "Lo"), exclude_characters="ſ")
 word = st.text(letters, min_size=1, max_size=10)

@@ -46,6 +46,14 @@ class NhsgraphGroup(click.Group):
             where = f": {exc.filename}" if exc.filename else ""
             click.echo(f"nhsgraph: {exc.strerror or exc}{where}", err=True)
             sys.exit(1)
+        except UnicodeDecodeError as exc:
+            # A command read a file given on the command line (a query, a review file) as text.
+            if _debug(ctx):
+                raise
+            line = exc.object[: exc.start].count(b"\n") + 1
+            click.echo(f"nhsgraph: a file given is not UTF-8 text (line {line}, byte {exc.start}: "
+                       f"{exc.object[exc.start:exc.start + 1]!r}); save it as UTF-8", err=True)
+            sys.exit(1)
         except Exception as exc:
             if _debug(ctx):
                 raise

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from nhsgraph import atomic
 from nhsgraph.extract.output import HEADER, dump_yaml
 from nhsgraph.model import Statement
 from nhsgraph.vocabulary import vocabulary
+from nhsgraph.yamlsource import YamlError, parse_yaml
 
 EDITABLE = ("subject", "relation", "object", "status")
 
@@ -35,11 +35,15 @@ class ReviewFile:
     def open(cls, path: str | Path) -> ReviewFile:
         file = Path(path)
         try:
-            records = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-            raise ReviewError(f"{file}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ReviewError(f"{file}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        try:
+            # The curated loader's reader: safe against alias bombs and deep nesting, and it keeps
+            # dates as written (yaml.safe_load crashed on 2022-02-30 and recursed on deep input).
+            records = parse_yaml(text).value or {}
+        except YamlError as exc:
+            raise ReviewError(f"{file}:{exc.mark.line}:{exc.mark.column}: not valid YAML ({exc.message})") from None
         if not isinstance(records, dict) or not isinstance(records.get("statements", []), list):
             raise ReviewError(f"{file}: not an extraction file (expected sections such as 'statements:')")
         return cls(file, records)
