@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="add the 1,000,000-statement run")
     parser.add_argument("--no-reference", action="store_true", help="skip the reference layer")
     parser.add_argument("--data", type=Path, default=REPO / "data", help="curated data folder (with reference/ods)")
-    parser.add_argument("--rdflib-max", type=int, default=200_000,
+    parser.add_argument("--rdflib-max", type=int, default=50_000,
                         help="skip rdflib's Turtle writer above this many triples (it writes about 10k triples/s)")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
