@@ -107,6 +107,15 @@ def test_qf7_is_an_stp_code_before_it_is_an_icb_code(records: RecordSet) -> None
     assert records.organisations["ods/icb/qf7"]["ons_code"] == "E54000061"
 
 
+def test_ods_and_ons_agree_on_the_icb_of_every_sub_icb_location(records: RecordSet) -> None:
+    # The CCG -> ICB replacement reads the ONS lookup; column 4 of ods_eccg.csv is the cross-check.
+    assert records.report["CCG -> ICB replacements (ONS lookup)"] == 106
+    assert not [key for key in records.report if "differs" in key or "without a CCG" in key]
+    for link in statements(records, relation="part_of"):
+        if link["subject"].startswith("ods/sub-icb-location/"):
+            assert {s["document"] for s in link["sources"]} == {"ons-sicbl23-icb23-nhser23-lookup", "ods-eccg"}
+
+
 def test_bassetlaw_ccg_passes_from_south_yorkshire_stp_to_nottinghamshire_icb(records: RecordSet) -> None:
     [stp] = statements(records, subject="ods/ccg/02q", relation="part_of")
     assert (stp["object"], stp["until"]) == ("ods/stp/qf7", "2022-07-01")
