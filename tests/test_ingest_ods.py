@@ -267,3 +267,26 @@ def test_bundled_data_with_the_reference_layer_loads_and_resolves_names(bundled:
     for entity in bundled.entities.values():
         if entity.id.startswith("ods/"):
             assert bundled.entities[types[entity.id]].kind == "org_type", entity.id
+
+
+def test_curated_facts_may_refer_to_reference_organisations_by_id(tmp_path: Path) -> None:
+    import shutil
+
+    import nhsgraph
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    # A fixture, not a fact in the dataset: a curated statement naming two reference ids.
+    (folder / "curated-example.yaml").write_text(
+        "documents:\n"
+        "  - {id: fixture-doc, label: Fixture document}\n"
+        "statements:\n"
+        "  - subject: ods/icb/qf7\n"
+        "    relation: commissions\n"
+        "    object: ods/trust/rhq\n"
+        "    from: 2022-07-01\n"
+        "    sources: [fixture-doc]\n", encoding="utf-8")
+    dataset = nhsgraph.load(folder)
+    [curated] = [s for s in dataset.statements if s.relation == "commissions" and s.subject == "ods/icb/qf7"]
+    assert (dataset.label(curated.subject), dataset.label(curated.object)) == (
+        "NHS South Yorkshire ICB", "Sheffield Teaching Hospitals NHS Foundation Trust")
