@@ -25,7 +25,14 @@ class NhsgraphGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except click.UsageError:
+            raise  # a mistake in the command line: click prints the usage hint and exits 2
+        except click.ClickException as exc:
+            # A command's own refusal (a bad file, an empty period): the same one-line
+            # "nhsgraph: ..." form as every other error, not click's "Error: ...".
+            click.echo(f"nhsgraph: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except LoadError as exc:
             if _debug(ctx):
