@@ -39,13 +39,19 @@ STATUS: Column = ("status", _status)
 
 
 def table(answers: Sequence[Answer], columns: Sequence[Column], notes: Footnotes, title: str | None = None) -> Table:
-    """A table of answers with the given columns and a final ``src`` column of footnote marks."""
+    """A table of answers with the given columns and a final ``src`` column of footnote marks.
+
+    A column empty in every row is left out: in 80 columns each blank column squeezes the
+    names the reader came for into fragments.
+    """
+    rows = [[get(answer) for _, get in columns] for answer in answers]
+    keep = [i for i in range(len(columns)) if i == 0 or any(row[i] for row in rows)]
     result = Table(title=title, title_justify="left", expand=False)
-    for header, _ in columns:
-        result.add_column(header, overflow="fold")
+    for i in keep:
+        result.add_column(columns[i][0], overflow="fold")
     result.add_column("src", overflow="fold")
-    for answer in answers:
-        result.add_row(*(get(answer) for _, get in columns), notes.mark(answer.sources))
+    for answer, row in zip(answers, rows):
+        result.add_row(*(row[i] for i in keep), notes.mark(answer.sources))
     return result
 
 
@@ -136,7 +142,9 @@ def print_as_of(console: Console, day: dt.date, answers: Sequence[Answer], what:
     console.print(f"[bold]{len(answers)} {what} existed on {day.day} {day:%B %Y}[/bold]")
     notes = Footnotes()
     if answers:
-        console.print(table(answers, [("name", lambda a: a.label), ("kind", lambda a: a.kind),
+        # The kind is worth a column only when the list mixes kinds (not with --kind or --type).
+        kind: Column = ("kind", lambda a: a.kind if len({b.kind for b in answers}) > 1 else "")
+        console.print(table(answers, [("name", lambda a: a.label), kind,
                                       ("established", lambda a: human(a.date)), ("dissolved", lambda a: human(a.until)),
                                       BY, ("note", lambda a: a.note or "")], notes))
     notes.print(console)
