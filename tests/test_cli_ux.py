@@ -1,0 +1,69 @@
+"""What a newcomer trips over: one way to name the data, one error style, help for every
+option, and tables that leave room in 80 columns for the answer."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+from reform_fixture import REFORM
+
+from nhsgraph.cli import main
+from nhsgraph.clidoc import _commands
+
+
+@pytest.fixture
+def data(write_data) -> str:
+    return str(write_data(REFORM))
+
+
+def run(*args: str, columns: int = 80):
+    return CliRunner().invoke(main, list(args), env={"COLUMNS": str(columns)})
+
+
+def test_validate_and_build_take_the_data_folder_as_data_like_every_other_command(data, tmp_path):
+    checked = run("validate", "--data", data)
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.startswith(f"{data}: ok:")
+    built = run("build", "--data", data, "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "out" / "nhsgraph.graphml").exists()
+
+
+def test_validate_still_takes_the_folder_as_path(data):
+    assert run("validate", data).exit_code == 0
+
+
+def test_path_and_a_different_data_together_is_a_usage_error(data):
+    result = run("validate", data, "--data", "elsewhere")
+    assert result.exit_code == 2
+    assert "give the data folder once" in result.output
+
+
+def test_a_command_refusing_prints_one_nhsgraph_line_not_clicks_error_prefix():
+    result = run("diagram", "CCGs")
+    assert result.exit_code == 1
+    assert result.output == "nhsgraph: give -o FILE (png, svg, pdf, mmd, dot) or --format mermaid|dot\n"
+
+
+def test_diagram_empty_period_names_the_option_given_not_none(data, tmp_path):
+    result = run("diagram", "old form", "--from", "2090", "-o", str(tmp_path / "x.svg"), "--data", data)
+    assert result.exit_code == 1
+    assert "None" not in result.output
+    assert result.output.startswith("nhsgraph: --from 2090 leaves no years to draw")
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    undocumented = [f"{path} {param.opts[0]}" for path, command in _commands(main) for param in command.params
+                    if isinstance(param, click.Option) and not param.help]
+    assert undocumented == []
+
+
+def test_as_of_table_in_80_columns_leaves_out_blank_and_single_valued_columns(data):
+    result = run("as-of", "2013-04-01", "--type", "OF", "--data", data)
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "name" in line)
+    assert "established" in header and "dissolved" in header
+    # every row is an organisation (--type) and none names a "by": no such columns
+    assert "kind" not in header and " by " not in header
+    assert "note" in header  # a column with something in it stays
