@@ -45,7 +45,11 @@ class NhsgraphGroup(click.Group):
         except (UnknownName, AmbiguousName) as exc:
             if _debug(ctx):
                 raise
-            click.echo(f"nhsgraph: {exc}", err=True)
+            # "did you mean" matches whole names; a partial title ("Integrating Care option 2")
+            # is found by search, so say so rather than leave the user guessing.
+            hint = f" (to find partial names: nhsgraph search {_quoted(exc.name)})" \
+                if isinstance(exc, UnknownName) and exc.name.strip() else ""
+            click.echo(f"nhsgraph: {exc}{hint}", err=True)
             sys.exit(1)
         except OSError as exc:
             if _debug(ctx):
@@ -66,6 +70,11 @@ class NhsgraphGroup(click.Group):
                 raise
             click.echo(f"nhsgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
             sys.exit(70)
+
+
+def _quoted(text: str) -> str:
+    """TEXT as a user would type it in a shell: bare if it is one plain word, else in quotes."""
+    return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)
 
 
 def _debug(ctx: click.Context) -> bool:
