@@ -153,9 +153,17 @@ def print_as_of(console: Console, day: dt.date, answers: Sequence[Answer], what:
 def print_search(console: Console, text: str, answers: Sequence[Answer]) -> None:
     console.print(f"[bold]{len(answers)} match(es) for {text!r}[/bold]")
     if answers:
+        # Ids are what a user copies into the next command: never broken across lines. The
+        # matched name is shown only when it is neither the name nor the id (an alias, a code).
+        matched = [a.matched if a.matched and a.matched.casefold() not in (a.label.casefold(), a.id) else ""
+                   for a in answers]
         result = Table(expand=False)
-        for header in ("#", "name", "kind", "id", "matched"):
-            result.add_column(header, overflow="fold")
-        for rank, answer in enumerate(answers, start=1):
-            result.add_row(str(rank), answer.label, answer.kind, answer.id, answer.matched or "")
+        result.add_column("#")
+        result.add_column("name", overflow="fold")
+        result.add_column("kind", no_wrap=True)
+        result.add_column("id", no_wrap=True, min_width=min(40, max(len(a.id) for a in answers)))
+        if any(matched):
+            result.add_column("matched", overflow="fold")
+        for rank, (answer, alias) in enumerate(zip(answers, matched), start=1):
+            result.add_row(str(rank), answer.label, answer.kind, answer.id, *([alias] if any(matched) else []))
         console.print(result)
