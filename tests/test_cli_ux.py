@@ -67,3 +67,24 @@ def test_as_of_table_in_80_columns_leaves_out_blank_and_single_valued_columns(da
     # every row is an organisation (--type) and none names a "by": no such columns
     assert "kind" not in header and " by " not in header
     assert "note" in header  # a column with something in it stays
+
+
+def test_search_in_80_columns_never_breaks_an_id_across_lines(write_data):
+    folder = write_data({"long.yaml": """\
+        organisations:
+          - id: a-rather-long-identifier-for-a-think-tank
+            label: The Commission on the Future of Health and Social Care in England, Second Report Team
+            sector: think_tank
+            sources: [doc-a]
+        """})
+    result = run("search", "commission", "--data", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "a-rather-long-identifier-for-a-think-tank" in result.output
+    assert "matched" not in result.output  # the match is the name itself: no repeat column
+
+
+def test_unknown_name_points_to_search_for_partial_names(data):
+    result = run("show", "Integrating Care option 2", "--data", data)
+    assert result.exit_code == 1
+    assert result.output.endswith("(to find partial names: nhsgraph search 'Integrating Care option 2')\n")
+    assert len(result.output.splitlines()) == 1
