@@ -88,3 +88,11 @@ def test_unknown_name_points_to_search_for_partial_names(data):
     assert result.exit_code == 1
     assert result.output.endswith("(to find partial names: nhsgraph search 'Integrating Care option 2')\n")
     assert len(result.output.splitlines()) == 1
+
+
+def test_version_prints_the_version_even_from_an_uninstalled_checkout():
+    import nhsgraph
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"nhsgraph, version {nhsgraph.__version__}\n"

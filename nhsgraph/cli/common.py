@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import sys
@@ -12,11 +13,22 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+import nhsgraph
+
 from nhsgraph.diagnostics import LoadError
 from nhsgraph.names import AmbiguousName, UnknownName
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DATA = "data"
+
+
+def _version() -> str:
+    """The installed version, or the package's own when run from a checkout without installing
+    (``python -m nhsgraph --version`` must not end in a traceback)."""
+    try:
+        return importlib.metadata.version("nhsgraph")
+    except importlib.metadata.PackageNotFoundError:
+        return nhsgraph.__version__
 
 
 class NhsgraphGroup(click.Group):
@@ -84,7 +96,7 @@ def _debug(ctx: click.Context) -> bool:
 
 @click.group(cls=NhsgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.version_option(package_name="nhsgraph")
+@click.version_option(version=_version(), prog_name="nhsgraph")
 def main(debug: bool) -> None:
     """nhsgraph: a sourced knowledge graph of NHS (England) organisational reform."""
     _tolerate_narrow_terminals()
