@@ -96,3 +96,14 @@ def test_version_prints_the_version_even_from_an_uninstalled_checkout():
     result = run("--version")
     assert result.exit_code == 0
     assert result.output == f"nhsgraph, version {nhsgraph.__version__}\n"
+
+
+@pytest.mark.parametrize("date", ["2021-13", "March 2021"])
+def test_extract_refuses_an_impossible_date_before_writing_a_review_file(data, tmp_path, date):
+    article = tmp_path / "article.txt"
+    article.write_text("Body X opposes the old form.\n", encoding="utf-8")
+    out = tmp_path / "review.yaml"
+    result = run("extract", str(article), "--date", date, "-o", str(out), "--data", data)
+    assert result.exit_code == 2
+    assert "Invalid value for '--date'" in result.output
+    assert not out.exists()
