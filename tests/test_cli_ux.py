@@ -107,3 +107,14 @@ def test_extract_refuses_an_impossible_date_before_writing_a_review_file(data, t
     assert result.exit_code == 2
     assert "Invalid value for '--date'" in result.output
     assert not out.exists()
+
+
+def test_exit_codes_are_2_for_command_line_mistakes_and_1_for_everything_else(data):
+    # as docs/cli.md says: usage errors print the usage and exit 2 ...
+    wrong_form = run("replaced-by", "old form", "--as-of", "2022-13-01", "--data", data)
+    assert wrong_form.exit_code == 2 and "Usage:" in wrong_form.output
+    # ... and any other error is one "nhsgraph:" line and exit 1
+    unknown = run("replaced-by", "no such form", "--data", data)
+    assert unknown.exit_code == 1 and unknown.output.startswith("nhsgraph: no entity called")
+    missing = run("show", "old form", "--data", data + "-missing")
+    assert missing.exit_code == 1 and missing.output.splitlines()[-1].startswith("nhsgraph: ")
