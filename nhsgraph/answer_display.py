@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from nhsgraph.answers import Answer, Lineage
 from nhsgraph.dates import PartialDate
@@ -123,18 +125,26 @@ def print_positions(console: Console, subject: dict[str, str], answers: Sequence
 
 
 def _outcome(answer: Answer) -> str:
+    """The outcome's words, then its date and what settled it in brackets."""
     if not answer.outcome:
         return ""
-    parts = [answer.outcome.get("text") or "", human(answer.outcome.get("date")), _names([answer.by])]
-    return "; ".join(p for p in parts if p)
+    when = "; ".join(p for p in (human(answer.outcome.get("date")), _names([answer.by])) if p)
+    text = answer.outcome.get("text") or ""
+    return f"{text} ({when})" if text and when else text or when
 
 
 def print_proposals(console: Console, answers: Sequence[Answer], filters: str) -> None:
+    """One block per proposal, not a table: an outcome is a sentence or two, and seven columns
+    in 80 characters cut every word of it (and the proposal's title) into fragments."""
     console.print(f"[bold]{len(answers)} proposal(s)[/bold]{filters}")
     notes = Footnotes()
-    if answers:
-        console.print(table(answers, [("proposal", lambda a: a.label), ("proposed by", lambda a: _names(a.attributed_to)),
-                                      WHEN, STATUS, ("outcome", _outcome), ("about", lambda a: _names(a.about))], notes))
+    for number, answer in enumerate(answers, start=1):
+        console.print(Text.assemble(f"\n{number}. ", (answer.label, "bold"), f"  {notes.mark(answer.sources)}"))
+        fields = [("proposed by", _names(answer.attributed_to)), ("when", human(answer.date)),
+                  ("status", answer.status or ""), ("about", _names(answer.about)), ("outcome", _outcome(answer))]
+        for field, value in fields:
+            if value:
+                console.print(Padding(Text(f"{field}: {value}"), (0, 0, 0, 3), expand=False))
     notes.print(console)
 
 

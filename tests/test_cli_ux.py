@@ -118,3 +118,15 @@ def test_exit_codes_are_2_for_command_line_mistakes_and_1_for_everything_else(da
     assert unknown.exit_code == 1 and unknown.output.startswith("nhsgraph: no entity called")
     missing = run("show", "old form", "--data", data + "-missing")
     assert missing.exit_code == 1 and missing.output.splitlines()[-1].startswith("nhsgraph: ")
+
+
+def test_proposals_in_80_columns_keep_each_outcome_readable_as_a_sentence(data):
+    result = run("proposals", "--by", "Body X", "--data", data)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "3 proposal(s) by Body X"
+    # a block per proposal: numbered title, then indented fields, words never split
+    assert any(line.startswith("1. ") for line in lines)
+    assert any(line.startswith("   proposed by: Body X") for line in lines)
+    assert any(line.startswith("   outcome: Not taken up.") for line in lines)
+    assert all(len(line) <= 80 for line in lines if not line.startswith("["))
