@@ -130,3 +130,24 @@ def test_proposals_in_80_columns_keep_each_outcome_readable_as_a_sentence(data):
     assert any(line.startswith("   proposed by: Body X") for line in lines)
     assert any(line.startswith("   outcome: Not taken up.") for line in lines)
     assert all(len(line) <= 80 for line in lines if not line.startswith("["))
+
+
+def test_show_in_80_columns_cites_by_footnote_and_says_dates_as_people_do(write_data):
+    folder = write_data({"st.yaml": """\
+        statements:
+          - subject: new-form
+            relation: replaces
+            object: old-form
+            date: 2022-07-01
+            sources: [doc-a]
+        """})
+    result = run("show", "old form", "--data", str(folder))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split() == ["established", "1", "April", "2013"] for line in lines)
+    assert any(line.split() == ["sources", "[1]"] for line in lines)
+    header = next(line for line in lines if "relation" in line)
+    assert "src" in header and "by / whose" not in header  # no statement has a by: no blank column
+    row = next(line for line in lines if "replaced by" in line)
+    assert "Document A" not in row and "[1]" in row  # the title is in the note, once
+    assert [line for line in lines if line.startswith("[1] ")] == ["[1] Document A (2020)"]
