@@ -151,3 +151,13 @@ def test_show_in_80_columns_cites_by_footnote_and_says_dates_as_people_do(write_
     row = next(line for line in lines if "replaced by" in line)
     assert "Document A" not in row and "[1]" in row  # the title is in the note, once
     assert [line for line in lines if line.startswith("[1] ")] == ["[1] Document A (2020)"]
+
+
+def test_sparql_says_which_word_it_took_for_the_query_when_a_bind_lacks_its_equals_sign(data, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?target WHERE { }\n", encoding="utf-8")
+    result = run("sparql", "--bind", "target", "CCGs", "--file", str(query), "--data", data)
+    assert result.exit_code == 2
+    assert "got both --file and a QUERY ('CCGs')" in result.output and "--bind VAR=NAME" in result.output
+    neither = run("sparql", "--data", data)
+    assert neither.exit_code == 2 and "give a QUERY (in quotes) or --file FILE" in neither.output

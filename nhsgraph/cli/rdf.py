@@ -77,8 +77,12 @@ def sparql(query: str | None, query_file: Path | None, format_name: str, binds: 
     """
     from nhsgraph.sparql import QueryError, compact, query_dataset
 
-    if (query is None) == (query_file is None):
-        raise click.UsageError("give a QUERY or --file, not both")
+    if query is None and query_file is None:
+        raise click.UsageError("give a QUERY (in quotes) or --file FILE")
+    if query is not None and query_file is not None:
+        # Often not meant as a query at all: "--bind target CCGs" leaves CCGs as QUERY.
+        raise click.UsageError(f"got both --file and a QUERY ({query!r}); give one. "
+                               "Values to bind are written --bind VAR=NAME")
     text = query if query is not None else query_file.read_text("utf-8")  # type: ignore[union-attr]
     dataset = nhsgraph.load(data_path)
     try:
