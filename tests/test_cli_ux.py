@@ -161,3 +161,10 @@ def test_sparql_says_which_word_it_took_for_the_query_when_a_bind_lacks_its_equa
     assert "got both --file and a QUERY ('CCGs')" in result.output and "--bind VAR=NAME" in result.output
     neither = run("sparql", "--data", data)
     assert neither.exit_code == 2 and "give a QUERY (in quotes) or --file FILE" in neither.output
+
+
+def test_data_help_names_the_environment_variable_it_reads(data):
+    help_text = run("lineage", "--help", columns=200).output
+    assert "env var: NHSGRAPH_DATA" in help_text
+    from_env = CliRunner().invoke(main, ["lineage", "old form"], env={"NHSGRAPH_DATA": data})
+    assert from_env.exit_code == 0, from_env.output

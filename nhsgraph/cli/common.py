@@ -122,7 +122,7 @@ def data_option(function: F) -> F:
     """``--data PATH``: the curated data folder (default ``data``, or $NHSGRAPH_DATA)."""
     return click.option(
         "--data", "data_path", type=click.Path(path_type=Path), envvar="NHSGRAPH_DATA",
-        default=DEFAULT_DATA, show_default=True, help="Curated data folder or file.",
+        default=DEFAULT_DATA, show_default=True, show_envvar=True, help="Curated data folder or file.",
     )(function)
 
 
