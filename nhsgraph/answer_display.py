@@ -117,6 +117,12 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
 
 def print_positions(console: Console, subject: dict[str, str], answers: Sequence[Answer]) -> None:
     console.print(f"[bold]Positions on or by {subject['label']}[/bold]: {len(answers)} found")
+    if not answers:
+        # An empty answer to "who opposed X?" is rarely the end: positions are recorded on the
+        # documents, proposals and Acts people argued over, which may not name X as a link.
+        console.print("Positions are recorded on the documents, proposals and Acts people argued over; "
+                      f"nhsgraph search \"{subject['label']}\" lists those by name, "
+                      "then nhsgraph positions NAME asks about one.", highlight=False, markup=False)
     notes = Footnotes()
     if answers:
         console.print(table(answers, [("who", lambda a: a.label), ("stance", lambda a: a.reads or ""),

@@ -168,3 +168,10 @@ def test_data_help_names_the_environment_variable_it_reads(data):
     assert "env var: NHSGRAPH_DATA" in help_text
     from_env = CliRunner().invoke(main, ["lineage", "old form"], env={"NHSGRAPH_DATA": data})
     assert from_env.exit_code == 0, from_env.output
+
+
+def test_positions_with_none_found_says_where_positions_are_recorded(write_data):
+    result = run("positions", "new form", "--data", str(write_data({})), columns=200)
+    assert result.exit_code == 0
+    assert result.output.startswith("Positions on or by new form: 0 found\n")
+    assert 'nhsgraph search "new form" lists those by name' in result.output
