@@ -175,3 +175,13 @@ def test_positions_with_none_found_says_where_positions_are_recorded(write_data)
     assert result.exit_code == 0
     assert result.output.startswith("Positions on or by new form: 0 found\n")
     assert 'nhsgraph search "new form" lists those by name' in result.output
+
+
+def test_accept_takes_the_data_folder_as_data_too(data, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Nothing of note happened.\n", encoding="utf-8")
+    sheet = tmp_path / "review.yaml"
+    assert run("extract", str(article), "-o", str(sheet), "--data", data).exit_code == 0
+    result = run("accept", str(sheet), "--data", data)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("nothing to merge:") and f"already in {data}," in result.output

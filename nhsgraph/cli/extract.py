@@ -30,7 +30,7 @@ def _partial_date(ctx: click.Context, param: click.Parameter, value: str | None)
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @json_option
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="Write claims for review to OUT.yaml.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="Write the claims to FILE (YAML), for nhsgraph review.")
 @click.option("--document-id", help="Id of the article as a document (default: from the title or file name).")
 @click.option("--title", help="The article's title.")
 @click.option("--author", "authors", multiple=True, help="An author (name or id); repeat, or separate with 'and'.")
@@ -127,8 +127,9 @@ def _summary(sheet: ReviewFile) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False, exists=True), default="data",
-              show_default=True, help="The curated data folder to merge into.")
+@click.option("--into", "--data", "into", type=click.Path(path_type=Path, file_okay=False, exists=True), default="data",
+              envvar="NHSGRAPH_DATA", show_envvar=True, show_default=True,
+              help="The curated data folder to merge into.")
 def accept(file: Path, into: Path) -> None:
     """Merge FILE's accepted claims (and the new entities they need) into the data, as a new validated file."""
     try:
