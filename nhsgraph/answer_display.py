@@ -18,6 +18,8 @@ from rich.text import Text
 from nhsgraph.answers import Answer, Lineage
 from nhsgraph.dates import PartialDate
 from nhsgraph.display import Footnotes
+from nhsgraph.query_index import SUCCESSOR_END
+from nhsgraph.vocabulary import vocabulary
 
 Column = tuple[str, Callable[[Answer], str]]
 
@@ -66,8 +68,30 @@ def _step(answer: Answer) -> str:
     return f"{answer.reads}{via}"
 
 
+def _succession_kinds() -> frozenset[str]:
+    """Kinds that can replace, merge into or be renamed to one another (read from the vocabulary)."""
+    relations = [r for r in vocabulary().relations.values() if r.change_event in SUCCESSOR_END]
+    return frozenset(kind for r in relations for kind in (*r.subject_kinds, *r.object_kinds))
+
+
+def _outside_succession(console: Console, subject: dict[str, str], command: str) -> bool:
+    """For a name that cannot have successors (an Act, a person), say what the command covers and
+    where to look instead, rather than a bare "no successor" that reads like an answer."""
+    if subject["kind"] in _succession_kinds():
+        return False
+    kinds = " and ".join(sorted(vocabulary().kinds[k].label + "s" for k in _succession_kinds()))
+    kind = vocabulary().kinds[subject["kind"]].label
+    article = "an" if kind[:1] in "aeiou" else "a"
+    console.print(f"{subject['label']} is {article} {kind}; {command} follows "
+                  f"replacements, mergers and renamings of {kinds}. "
+                  f"nhsgraph show \"{subject['label']}\" lists every statement about it.", markup=False)
+    return True
+
+
 def print_succession(console: Console, subject: dict[str, str], answers: Sequence[Answer], direction: str) -> None:
     """``replaced-by`` / ``replaced``: a one-line answer, then enacted changes, then claims apart."""
+    if not answers and _outside_succession(console, subject, "replaced-by" if direction == "after" else "replaced"):
+        return
     facts, claims = _split(answers)
     other = "successor" if direction == "after" else "predecessor"
     if facts:
@@ -94,6 +118,9 @@ def _sentence(answer: Answer) -> str:
 
 def print_lineage(console: Console, lineage: Lineage) -> None:
     """Every body in the chain in order, each with its lifespan and the link that joins it."""
+    if not (lineage.predecessors or lineage.successors or lineage.memberships) \
+            and _outside_succession(console, lineage.entity, "lineage"):
+        return
     console.print(f"[bold]Lineage of {lineage.entity['label']}[/bold]: "
                   f"{len(lineage.predecessors)} earlier link(s), {len(lineage.successors)} later link(s)")
     notes = Footnotes()
@@ -117,7 +144,7 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
 
 def print_positions(console: Console, subject: dict[str, str], answers: Sequence[Answer]) -> None:
     console.print(f"[bold]Positions on or by {subject['label']}[/bold]: {len(answers)} found")
-    if not answers:
+    if not answers and subject["kind"] in _succession_kinds():
         # An empty answer to "who opposed X?" is rarely the end: positions are recorded on the
         # documents, proposals and Acts people argued over, which may not name X as a link.
         console.print("Positions are recorded on the documents, proposals and Acts people argued over; "

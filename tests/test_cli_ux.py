@@ -185,3 +185,14 @@ def test_accept_takes_the_data_folder_as_data_too(data, tmp_path):
     result = run("accept", str(sheet), "--data", data)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("nothing to merge:") and f"already in {data}," in result.output
+
+
+def test_succession_questions_about_an_act_say_what_they_cover_instead_of_no_successor(data):
+    for command in ("replaced-by", "replaced", "lineage"):
+        result = run(command, "Example Act 2022", "--data", data, columns=200)
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"Example Act 2022 is an act; {command} follows replacements, mergers "
+                                        "and renamings of organisation types and organisations.")
+        assert "no recorded" not in result.output and "Lifespans" not in result.output
+    # a body with no successor still gets the plain answer
+    assert "no recorded successor as a fact" in run("replaced-by", "new form", "--data", data).output
