@@ -20,7 +20,7 @@ from nhsgraph.cli import main
 
 READ_ONLY = {"replaced-by", "replaced", "lineage", "positions", "proposals", "as-of", "search", "show", "sparql",
              "validate"}
-FENCE = re.compile(r"^```[a-z]*\n(.*?)^```", re.M | re.S)
+FENCE = re.compile(r"^```[a-z]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def examples() -> list[tuple[str, list[str]]]:

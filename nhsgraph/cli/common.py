@@ -14,7 +14,6 @@ import click
 from rich.console import Console
 
 import nhsgraph
-
 from nhsgraph.diagnostics import LoadError
 from nhsgraph.names import AmbiguousName, UnknownName
 
