@@ -152,8 +152,12 @@ def print_positions(console: Console, subject: dict[str, str], answers: Sequence
                       "then nhsgraph positions NAME asks about one.", highlight=False, markup=False)
     notes = Footnotes()
     if answers:
+        # "on" earns its column only when some position is on something other than NAME itself
+        # (a proposal about it, or what a person or body took a stand on).
+        differs = any(_names(a.about) != subject["label"] for a in answers)
+        on: Column = ("on", lambda a: _names(a.about) if differs else "")
         console.print(table(answers, [("who", lambda a: a.label), ("stance", lambda a: a.reads or ""),
-                                      ("on", lambda a: _names(a.about)), WHEN, STATUS], notes))
+                                      on, WHEN, STATUS], notes))
     notes.print(console)
 
 

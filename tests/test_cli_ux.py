@@ -196,3 +196,13 @@ def test_succession_questions_about_an_act_say_what_they_cover_instead_of_no_suc
         assert "no recorded" not in result.output and "Lifespans" not in result.output
     # a body with no successor still gets the plain answer
     assert "no recorded successor as a fact" in run("replaced-by", "new form", "--data", data).output
+
+
+def test_positions_leave_out_the_on_column_when_every_position_is_on_name_itself(data):
+    on_itself = run("positions", "prop-1", "--data", data)
+    header = next(line for line in on_itself.output.splitlines() if "stance" in line)
+    assert " on " not in header
+    # positions on a proposal about the old form are on something else: the column stays
+    about_it = run("positions", "old form", "--data", data, columns=200)
+    header = next(line for line in about_it.output.splitlines() if "stance" in line)
+    assert " on " in header
