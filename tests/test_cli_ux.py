@@ -206,3 +206,16 @@ def test_positions_leave_out_the_on_column_when_every_position_is_on_name_itself
     about_it = run("positions", "old form", "--data", data, columns=200)
     header = next(line for line in about_it.output.splitlines() if "stance" in line)
     assert " on " in header
+
+
+def test_root_help_groups_every_command_with_its_whole_first_sentence():
+    result = run("--help")
+    assert result.exit_code == 0
+    commands_part = result.output.split("Questions:")[1]
+    assert not any(line.endswith("...") for line in commands_part.splitlines())  # no description cut short
+    for section in ("Questions:", "Data:", "RDF and SPARQL:", "Diagrams:", "Claims from articles:"):
+        assert section in result.output
+    listed = {line.split()[0] for line in result.output.splitlines() if line.startswith("  ") and
+              not line.startswith("   ") and not line.lstrip().startswith("-")}
+    assert set(main.commands) <= listed
+    assert "e.g. for YASGUI or a notebook" in " ".join(result.output.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DATA = "data"
 
 
+SECTIONS = {
+    "Questions": ["replaced-by", "replaced", "lineage", "positions", "proposals", "as-of", "search", "show"],
+    "Data": ["validate", "build", "ingest"],
+    "RDF and SPARQL": ["export", "sparql", "push", "serve"],
+    "Diagrams": ["diagram"],
+    "Claims from articles": ["extract", "review", "accept"],
+}
+"""How ``nhsgraph --help`` groups the commands, in the order a newcomer meets them."""
+
+
 def _version() -> str:
     """The installed version, or the package's own when run from a checkout without installing
     (``python -m nhsgraph --version`` must not end in a traceback)."""
@@ -32,6 +43,19 @@ def _version() -> str:
 
 class NhsgraphGroup(click.Group):
     """Turns errors a user can cause into one clear line and an exit code (traceback only with --debug)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Commands by purpose, each with its whole first sentence (click cuts them at ~45
+        characters with "...", which left most of them saying half of what they do)."""
+        commands = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+        listed = {name for names in SECTIONS.values() for name in names}
+        sections = {**SECTIONS, "Other": sorted(set(commands) - listed)}
+        for title, names in sections.items():
+            rows = [(name, _first_sentence(commands[name])) for name in names
+                    if commands.get(name) is not None and not commands[name].hidden]  # type: ignore[union-attr]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -81,6 +105,11 @@ class NhsgraphGroup(click.Group):
                 raise
             click.echo(f"nhsgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
             sys.exit(70)
+
+
+def _first_sentence(command: click.Command | None) -> str:
+    text = " ".join((command.help or "").split("\n\n")[0].split()) if command else ""
+    return re.split(r"\.\s+(?=[A-Z])", text)[0].rstrip(".")  # a sentence ends before a capital, not at "e.g. "
 
 
 def _quoted(text: str) -> str:
