@@ -219,3 +219,10 @@ def test_root_help_groups_every_command_with_its_whole_first_sentence():
               not line.startswith("   ") and not line.lstrip().startswith("-")}
     assert set(main.commands) <= listed
     assert "e.g. for YASGUI or a notebook" in " ".join(result.output.split())
+
+
+def test_as_of_refuses_type_with_kind_org_type_instead_of_answering_zero(data):
+    result = run("as-of", "2013-04-01", "--type", "old form", "--kind", "org_type", "--data", data)
+    assert result.exit_code == 2
+    assert "cannot be combined with --kind org_type" in result.output
+    assert run("as-of", "2013-04-01", "--type", "old form", "--kind", "organisation", "--data", data).exit_code == 0

@@ -128,6 +128,8 @@ def proposals(by: str | None, about: str | None, data_path: Path, as_json: bool)
 @json_option
 def as_of(date: dt.date, kind: str | None, org_type: str | None, data_path: Path, as_json: bool) -> None:
     """What existed on DATE (YYYY-MM-DD): established <= DATE < dissolved."""
+    if org_type and kind == "org_type":  # an empty list would read like an answer
+        raise click.UsageError("--type keeps organisations of that type; it cannot be combined with --kind org_type")
     dataset = nhsgraph.load(data_path)
     try:
         answers = queries.as_of(dataset, date, kind=kind, org_type=org_type)
