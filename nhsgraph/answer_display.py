@@ -205,10 +205,16 @@ def print_search(console: Console, text: str, answers: Sequence[Answer]) -> None
         matched = [a.matched if a.matched and a.matched.casefold() not in (a.label.casefold(), a.id) else ""
                    for a in answers]
         result = Table(expand=False)
+        id_width = min(40, max(len(a.id) for a in answers))
+        kind_width = max(len(a.kind) for a in answers)
+        columns = 5 if any(matched) else 4
+        # whole ids and kinds only if the names still get 10 characters (and an alias 7)
+        room = console.width - (3 * columns + 1) - len(str(len(answers))) - 7 * (columns == 5) - 10
+        whole = id_width + kind_width <= room
         result.add_column("#")
         result.add_column("name", overflow="fold")
-        result.add_column("kind", no_wrap=True)
-        result.add_column("id", no_wrap=True, min_width=min(40, max(len(a.id) for a in answers)))
+        result.add_column("kind", no_wrap=whole, overflow="fold")
+        result.add_column("id", no_wrap=whole, min_width=id_width if whole else None, overflow="fold")
         if any(matched):
             result.add_column("matched", overflow="fold")
         for rank, (answer, alias) in enumerate(zip(answers, matched), start=1):

@@ -226,3 +226,17 @@ def test_as_of_refuses_type_with_kind_org_type_instead_of_answering_zero(data):
     assert result.exit_code == 2
     assert "cannot be combined with --kind org_type" in result.output
     assert run("as-of", "2013-04-01", "--type", "old form", "--kind", "organisation", "--data", data).exit_code == 0
+
+
+def test_search_in_a_narrow_terminal_still_shows_every_name(write_data):
+    folder = write_data({"long.yaml": """\
+        organisations:
+          - id: a-rather-long-identifier-for-a-think-tank
+            label: The Commission on the Future of Health and Social Care in England
+            sector: think_tank
+            sources: [doc-a]
+        """})
+    result = run("search", "commission", "--data", str(folder), columns=50)
+    assert result.exit_code == 0, result.output
+    assert all(len(line) <= 50 for line in result.output.splitlines())
+    assert "Commission" in result.output  # ids give way (folded) before names vanish
