@@ -36,3 +36,32 @@ def test_commissioning_lineage_runs_from_1974_to_integrated_care_boards(bundled:
     assert {"health-authority", "district-health-authority", "area-health-authority",
             "family-health-services-authority", "family-practitioner-committee", "primary-care-group"} <= earlier
     assert {"clinical-commissioning-group", "integrated-care-board"} <= later
+
+
+def test_hscic_period_ends_at_its_rename_and_nhs_digital_carries_the_2023_merger(bundled: Dataset) -> None:
+    """renamed_to means the subject continued under the object's name: the two names must not overlap."""
+    hscic = bundled.entities["health-and-social-care-information-centre"]
+    digital = bundled.entities["nhs-digital"]
+    (rename,) = facts(bundled, "health-and-social-care-information-centre", "renamed_to", "nhs-digital")
+    assert str(rename.date) == "2016" == str(hscic.dissolved) == str(digital.established)  # type: ignore[attr-defined]
+    assert str(hscic.established) == "2013-04-01" and str(digital.dissolved) == "2023-02-01"  # type: ignore[attr-defined]
+    assert [s.object for s in bundled.statements if s.relation == "merges_into" and s.status == "fact"
+            and s.subject == hscic.id] == []
+    (merger,) = facts(bundled, "nhs-digital", "merges_into", "nhs-england")
+    assert str(merger.date) == "2023-02-01"
+
+
+def test_no_renamed_body_outlives_its_rename(bundled: Dataset) -> None:
+    """Whoever is renamed stops existing under the old name on the day of the rename (NICE, DH, HSCIC...)."""
+    checked = 0
+    for st in bundled.statements:
+        if st.relation != "renamed_to" or st.status != "fact" or st.date is None:
+            continue
+        old, new = bundled.entities[st.subject], bundled.entities[st.object]
+        dissolved, established = getattr(old, "dissolved", None), getattr(new, "established", None)
+        if dissolved is not None:
+            assert dissolved == st.date, (old.id, str(dissolved), str(st.date))
+        if established is not None:
+            assert established == st.date, (new.id, str(established), str(st.date))
+        checked += 1
+    assert checked >= 5
