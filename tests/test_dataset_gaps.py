@@ -65,3 +65,11 @@ def test_no_renamed_body_outlives_its_rename(bundled: Dataset) -> None:
             assert established == st.date, (new.id, str(established), str(st.date))
         checked += 1
     assert checked >= 5
+
+
+def test_family_practitioner_committees_ran_from_1974_until_their_1990_rename(bundled: Dataset) -> None:
+    fpc = bundled.entities["family-practitioner-committee"]
+    assert (str(fpc.established), str(fpc.dissolved)) == ("1974", "1990")  # type: ignore[attr-defined]
+    assert fpc.established.precision == "year"  # type: ignore[attr-defined]  # no source gives the month
+    assert any("1974" in (ref.quote or "") for ref in fpc.sources)
+    assert any("established by each area health authority" in (ref.quote or "") for ref in fpc.sources)
