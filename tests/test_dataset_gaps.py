@@ -73,3 +73,11 @@ def test_family_practitioner_committees_ran_from_1974_until_their_1990_rename(bu
     assert fpc.established.precision == "year"  # type: ignore[attr-defined]  # no source gives the month
     assert any("1974" in (ref.quote or "") for ref in fpc.sources)
     assert any("established by each area health authority" in (ref.quote or "") for ref in fpc.sources)
+
+
+def test_nhsx_began_in_july_2019_recorded_to_the_month_because_sources_give_two_days(bundled: Dataset) -> None:
+    nhsx = bundled.entities["nhsx"]
+    assert str(nhsx.established) == "2019-07" and nhsx.established.precision == "month"  # type: ignore[attr-defined]
+    quotes = " ".join(ref.quote or "" for ref in nhsx.sources)
+    assert "1 July" in quotes and "3 July" in quotes
+    assert getattr(nhsx, "dissolved", None) is None  # its end is announced, not sourced
