@@ -7,8 +7,11 @@ sources agree on. If one fails after an edit, re-read the sources named in the d
 
 from __future__ import annotations
 
+import networkx as nx
+
 from nhsgraph import queries
 from nhsgraph.dataset import Dataset
+from nhsgraph.diagram import diagram
 from nhsgraph.model import Statement
 
 
@@ -81,3 +84,16 @@ def test_nhsx_began_in_july_2019_recorded_to_the_month_because_sources_give_two_
     quotes = " ".join(ref.quote or "" for ref in nhsx.sources)
     assert "1 July" in quotes and "3 July" in quotes
     assert getattr(nhsx, "dissolved", None) is None  # its end is announced, not sourced
+
+
+def test_commissioning_diagram_joins_every_bar_into_one_chain(bundled: Dataset) -> None:
+    """No commissioning form floats alone: each bar is joined to the others by a drawn arrow."""
+    picture = diagram(bundled, preset_name="commissioning")
+    graph = nx.Graph()
+    graph.add_nodes_from(picture.bar_ids)
+    graph.add_edges_from((e.source, e.target) for e in picture.edges if e.arrow and not e.proposed)
+    assert nx.number_connected_components(graph) == 1, list(nx.connected_components(graph))
+    arrows = {(e.source, e.target) for e in picture.edges if e.arrow}
+    assert ("health-authority", "primary-care-trust") in arrows
+    fpc = picture.bar("family-practitioner-committee")
+    assert fpc.start_known and int(fpc.start) == 1974
