@@ -1,15 +1,15 @@
 """The pipeline stages and their obvious alternatives, as plain functions.
 
-Each returns what the next stage needs; pipeline.py times them. Where a stage of the
-project is not available yet (``nhsgraph.rdf``, ``nhsgraph.queries``) the benchmark says
-so in its notes and measures what exists.
+Each returns what the next stage needs; pipeline.py times them. The alternatives are
+measured on the same input as the project's own code: the same triples for both Turtle
+writers, the same succession facts for every lineage method.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,13 @@ import pyoxigraph as ox
 
 from nhsgraph.dataset import Dataset
 from nhsgraph.diagnostics import Problem
+from nhsgraph.queries import lineage
+from nhsgraph.rdf import to_rdf
+from nhsgraph.rdfformats import prefixes
+from nhsgraph.rdfterms import DEFAULT_BASE
 from nhsgraph.vocabulary import vocabulary
 
-BASE = "https://w3id.org/nhsgraph/id/"
+BASE = DEFAULT_BASE
 LATER = {"merges_into": False, "renamed_to": False, "replaces": True}
 """Relations a lineage walks forward in time; True when the later body is the subject."""
 
@@ -55,36 +59,13 @@ def validate(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
 
 # -- RDF ------------------------------------------------------------------------
 
-def rdf_triples(dataset: Dataset) -> tuple[list[ox.Triple], str]:
-    """The project's RDF export (``nhsgraph.rdf``) or, until it exists, a minimal mapping."""
-    try:
-        from nhsgraph.rdf import to_rdf
-    except ImportError:
-        return list(_minimal_triples(dataset)), "nhsgraph.rdf not available: minimal mapping (labels, types, fact edges)"
-    return list(to_rdf(dataset).triples()), "nhsgraph.rdf"
-
-
-def _minimal_triples(dataset: Dataset) -> Iterator[ox.Triple]:
-    vocab = vocabulary()
-    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-    a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for entity in sorted(dataset.entities.values(), key=lambda e: e.id):
-        node = ox.NamedNode(BASE + entity.id)
-        yield ox.Triple(node, a, ox.NamedNode(vocab.expand(vocab.kinds[entity.kind].iri)))
-        yield ox.Triple(node, label, ox.Literal(entity.label))
-    for st in dataset.statements:
-        if st.status == "fact" and st.relation in vocab.relations:
-            predicate = ox.NamedNode(vocab.expand(vocab.relations[st.relation].iri))
-            yield ox.Triple(ox.NamedNode(BASE + st.subject), predicate, ox.NamedNode(BASE + st.object))
+def rdf_triples(dataset: Dataset) -> list[ox.Triple]:
+    """The project's RDF export (``nhsgraph.rdf``), as a list so both serialisers get the same triples."""
+    return list(to_rdf(dataset).triples())
 
 
 def turtle_pyoxigraph(triples: list[ox.Triple]) -> bytes:
-    try:
-        from nhsgraph.rdfformats import prefixes
-        declared = prefixes()
-    except ImportError:
-        declared = {"nhsg": "https://w3id.org/nhsgraph/ontology#"}
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=declared)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes())
     assert data is not None  # serialize returns bytes when no output file is given
     return data
 
@@ -146,6 +127,25 @@ def networkx_lineage(edges: list[tuple[str, str]]) -> Callable[[str], set[str]]:
     return lambda start: nx.descendants(graph, start) if start in graph else set()
 
 
+def export_store(triples: list[ox.Triple]) -> ox.Store:
+    """An in-memory pyoxigraph store of the whole RDF export (as ``nhsgraph serve`` would hold it)."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    return store
+
+
+def export_lineage(store: ox.Store) -> Callable[[str], list[str]]:
+    """Later bodies by a SPARQL property path over the export's plain fact edges."""
+    vocab = vocabulary()
+    steps = "|".join(("^" if later_is_subject else "") + f"<{vocab.expand(vocab.relations[name].iri)}>"
+                     for name, later_is_subject in LATER.items())
+
+    def run(start: str) -> list[str]:
+        query = f"SELECT DISTINCT ?later WHERE {{ <{DEFAULT_BASE}{start}> ({steps})+ ?later }}"
+        return [solution["later"].value for solution in store.query(query)]  # type: ignore[union-attr,index]
+    return run
+
+
 def sparql_store(edges: list[tuple[str, str]]) -> ox.Store:
     """An in-memory pyoxigraph store of the succession edges, as one predicate."""
     store = ox.Store()
@@ -162,10 +162,6 @@ def sparql_lineage(store: ox.Store) -> Callable[[str], list[str]]:
     return run
 
 
-def project_lineage(dataset: Dataset) -> tuple[Callable[[str], object] | None, str]:
-    """``nhsgraph.queries.lineage`` when the query layer is present."""
-    try:
-        from nhsgraph.queries import lineage
-    except ImportError:
-        return None, "nhsgraph.queries not available"
-    return (lambda start: lineage(dataset, start)), "nhsgraph.queries.lineage"
+def project_lineage(dataset: Dataset) -> Callable[[str], object]:
+    """The project's own answer: ``nhsgraph.queries.lineage`` (chain, context and lifespans)."""
+    return lambda start: lineage(dataset, start)

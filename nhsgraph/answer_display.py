@@ -97,11 +97,12 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
                                                   ("until", lambda a: human(a.until)), STATUS], notes,
                             "Part of (context, not links in the chain)"))
     spans = Table(title="Lifespans", title_justify="left", expand=False)
-    for header in ("body", "type", "established", "dissolved"):
+    for header in ("body", "type", "established", "dissolved", "in the chain as"):
         spans.add_column(header, overflow="fold")
     for node in lineage.nodes:
+        status = node["status"] if node["status"] == "fact" else f"[yellow]{node['status']}[/yellow]"
         spans.add_row(node["label"], _names(node["types"]) or node["kind"], human(node["established"]),
-                      human(node["dissolved"]))
+                      human(node["dissolved"]), status)
     console.print(spans)
     notes.print(console)
 

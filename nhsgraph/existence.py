@@ -64,7 +64,7 @@ def as_of(dataset: Dataset, date: str | dt.date, kind: str | None = None, org_ty
     answers = []
     for entity_id in candidates:
         entity = dataset.entities[entity_id]
-        span = index.lifespans.get(entity_id)
+        span = index.lifespan(entity_id)
         if span is None or (kind is not None and entity.kind != kind):
             continue
         verdict = existed(span, day)

@@ -119,11 +119,12 @@ def replaced(dataset: Dataset, name: str, transitive: bool = False) -> list[Answ
     return sorted(_walk(dataset, entity.id, "before", transitive), key=_by_status_then_date)
 
 
-def _node(dataset: Dataset, index: QueryIndex, entity_id: str, generation: int) -> dict[str, object]:
-    span = index.lifespans.get(entity_id)
+def _node(dataset: Dataset, index: QueryIndex, entity_id: str, generation: int, status: str) -> dict[str, object]:
+    span = index.lifespan(entity_id)
     return {
         **_ref(dataset, entity_id),
         "generation": generation,
+        "status": status,
         "established": str(span.established) if span and span.established else None,
         "dissolved": str(span.dissolved) if span and span.dissolved else None,
         "types": [_ref(dataset, t) for t in index.types.get(entity_id, [])],
@@ -144,11 +145,12 @@ def lineage(dataset: Dataset, name: str) -> Lineage:
     after = sorted(_walk(dataset, entity.id, "after", True),
                    key=lambda a: (a.depth, a.when.earliest if a.when else dt.date.max, a.label))
     generations: dict[str, int] = {entity.id: 0}
-    for answer in before:
-        generations.setdefault(answer.id, -answer.depth)
-    for answer in after:
-        generations.setdefault(answer.id, answer.depth)
-    nodes = [_node(dataset, index, i, g) for i, g in generations.items()]
+    statuses: dict[str, str] = {entity.id: "fact"}
+    for answer, sign in [*((a, -1) for a in before), *((a, 1) for a in after)]:
+        generations.setdefault(answer.id, sign * answer.depth)
+        if statuses.get(answer.id) != "fact":  # in the chain as a fact if any link to it is one
+            statuses[answer.id] = answer.status or ""
+    nodes = [_node(dataset, index, i, g, statuses[i]) for i, g in generations.items()]
     nodes.sort(key=lambda n: (n["generation"], n["established"] or "", n["label"]))  # type: ignore[arg-type, return-value]
     return Lineage(_ref(dataset, entity.id), before, after, nodes, _memberships(dataset, index, entity.id, generations))
 

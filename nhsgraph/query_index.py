@@ -78,37 +78,47 @@ class QueryIndex:
         self.by_source: dict[str, list[Statement]] = defaultdict(list)
         self.types: dict[str, list[str]] = defaultdict(list)
         self.instances: dict[str, list[str]] = defaultdict(list)
-        starts: dict[str, list[Statement]] = defaultdict(list)
-        ends: dict[str, list[Statement]] = defaultdict(list)
+        self._starts: dict[str, list[Statement]] = defaultdict(list)
+        self._ends: dict[str, list[Statement]] = defaultdict(list)
+        self._lifespans: dict[str, Lifespan | None] = {}
+        events = {name: relation.change_event for name, relation in vocab.relations.items()}
+        by_subject, by_object, by_party, by_source = self.by_subject, self.by_object, self.by_party, self.by_source
         for st in dataset.statements:
-            self.by_subject[st.subject].append(st)
-            self.by_object[st.object].append(st)
-            for party in {*st.attributed_to, *([st.by] if st.by else [])}:
-                self.by_party[party].append(st)
-            for source in {s.document for s in st.sources}:
-                self.by_source[source].append(st)
-            relation = vocab.relations.get(st.relation)
-            event = relation.change_event if relation else None
+            by_subject[st.subject].append(st)
+            by_object[st.object].append(st)
+            if st.by or st.attributed_to:
+                for party in dict.fromkeys([*st.attributed_to, *([st.by] if st.by else [])]):
+                    by_party[party].append(st)
+            if st.sources:
+                for source in dict.fromkeys(s.document for s in st.sources):
+                    by_source[source].append(st)
+            event = events.get(st.relation)
             fact = st.status in asserted
-            if st.relation == INSTANCE_OF and fact:
+            if fact and st.relation == INSTANCE_OF:
                 self.types[st.subject].append(st.object)
                 self.instances[st.object].append(st.subject)
+            if event is None:
+                continue
             if event in SUCCESSOR_END:
                 later, earlier = (st.subject, st.object) if SUCCESSOR_END[event] == "subject" else (st.object, st.subject)
                 self._link(Link(earlier, later, st, when=st.when))
             if fact and st.when is not None:
                 if event in STARTS:
-                    starts[st.object if STARTS[event] == "object" else st.subject].append(st)
+                    self._starts[st.object if STARTS[event] == "object" else st.subject].append(st)
                 if event in ENDS:
-                    ends[st.object if ENDS[event] == "object" else st.subject].append(st)
-        self.lifespans = {
-            entity.id: _lifespan(entity, starts.get(entity.id, []), ends.get(entity.id, []))
-            for entity in dataset.entities.values()
-            if hasattr(entity, "established")
-        }
+                    self._ends[st.object if ENDS[event] == "object" else st.subject].append(st)
         self._entities = dataset.entities
         for entity in dataset.of_kind("proposal"):
             self._proposed_links(entity.id, getattr(entity, "date", None))
+
+    def lifespan(self, entity_id: str) -> Lifespan | None:
+        """When the entity existed (``None`` for kinds without a lifespan); computed on first use."""
+        if entity_id not in self._lifespans:
+            entity = self._entities.get(entity_id)
+            self._lifespans[entity_id] = (
+                _lifespan(entity, self._starts.get(entity_id, []), self._ends.get(entity_id, []))
+                if entity is not None and hasattr(entity, "established") else None)
+        return self._lifespans[entity_id]
 
     def _link(self, link: Link) -> None:
         self.successors[link.earlier].append(link)

@@ -1,9 +1,10 @@
 """Dataset -> RDF: entities, plain edges for facts, statements as resources, change events.
 
-Triples are produced once, in a deterministic order (entities by id, then statements by
-id; each subject's triples together), and serialised by pyoxigraph, which is two orders
-of magnitude faster than rdflib's Turtle writer on large graphs (see benchmarks/). The
-same data therefore gives byte-identical files, and diffs in git mean something.
+Triples are produced once, as N-Triples lines (:mod:`nhsgraph.ntriples`) in a deterministic
+order (entities by id, then statements by id; each subject's triples together), and
+pyoxigraph writes the other syntaxes from them, far faster than rdflib's Turtle writer on
+large graphs (see benchmarks/). The same data gives byte-identical files, so diffs in git
+mean something.
 
 Only statements whose status is asserted (``fact``) become plain edges (``a nhsg:replaces b``);
 every curated statement is also a ``nhsg:Statement`` resource carrying status, attribution,
@@ -13,115 +14,19 @@ In TriG, non-fact statements sit in their own named graph (``<base>graph/claims`
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from nhsgraph.dates import PartialDate
 from nhsgraph.model import Act, Entity, Organisation, SourceRef, Statement
+from nhsgraph.ntriples import XSD, Node, RdfExport, date_literal, en, literal
 from nhsgraph.rdfterms import DEFAULT_BASE, FieldSpec, Minter, RdfTerms, rdf_terms
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-CHUNK = 100_000  # lines per write: bounded memory without a syscall per triple
-DATE_TYPES = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
-# N-Triples string escapes (canonical form: ECHAR for these, UCHAR for other control characters).
-_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
-            ord("\b"): "\\b", ord("\f"): "\\f"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _ESCAPES})
-_NEEDS_ESCAPE = re.compile('[\\x00-\\x1f\\x7f"\\\\]')
-
-
-@dataclass
-class RdfExport:
-    """One export as N-Triples lines: ``asserted`` (entities, facts) and ``claims`` (non-fact statements).
-
-    Lines are the cheapest form to produce in Python; pyoxigraph parses them (fast, in Rust)
-    to write the other formats or to hand out triple objects.
-    """
-
-    asserted: list[str] = field(default_factory=list)
-    claims: list[str] = field(default_factory=list)
-    minter: Minter = field(default_factory=Minter)
-
-    def ntriples(self) -> bytes:
-        out = io.BytesIO()
-        self.write_ntriples(out)
-        return out.getvalue()
-
-    def nquads(self) -> bytes:
-        """The same triples with their named graph (``<base>graph/asserted`` or ``<base>graph/claims``)."""
-        out = io.BytesIO()
-        self.write_nquads(out)
-        return out.getvalue()
-
-    def write_ntriples(self, out: IO[bytes]) -> None:
-        for lines in (self.asserted, self.claims):
-            for chunk in range(0, len(lines), CHUNK):
-                out.write("".join(lines[chunk:chunk + CHUNK]).encode("utf-8"))
-
-    def write_nquads(self, out: IO[bytes]) -> None:
-        for lines, graph in ((self.asserted, self.minter.asserted_graph), (self.claims, self.minter.claims_graph)):
-            suffix = f" <{graph}> .\n"
-            for chunk in range(0, len(lines), CHUNK):
-                out.write("".join(line[:-3] + suffix for line in lines[chunk:chunk + CHUNK]).encode("utf-8"))
-
-    def triples(self) -> Iterator[ox.Triple]:
-        """The triples as pyoxigraph objects (parsed, so every IRI and literal is checked)."""
-        for quad in ox.parse(self.ntriples(), format=ox.RdfFormat.N_TRIPLES):
-            yield quad.triple
-
-    def quads(self) -> Iterator[ox.Quad]:
-        return ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS)
-
-    def __len__(self) -> int:
-        return len(self.asserted) + len(self.claims)
-
-
-class _Node:
-    """Collects one subject's triples (N-Triples terms), without duplicates, in the order added."""
-
-    __slots__ = ("pairs", "subject")
-
-    def __init__(self, subject: str):
-        self.subject = subject
-        self.pairs: dict[tuple[str, str], None] = {}
-
-    def add(self, predicate: str, obj: str | None) -> None:
-        if obj is not None:
-            self.pairs[(predicate, obj)] = None
-
-    def lines(self) -> Iterator[str]:
-        subject = self.subject
-        for predicate, obj in self.pairs:
-            yield f"{subject} {predicate} {obj} .\n"
-
-
-def literal(value: str, language: str | None = None, datatype: str | None = None) -> str:
-    """An N-Triples literal, escaped."""
-    text = '"' + (value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value) + '"'
-    if language:
-        return f"{text}@{language}"
-    if datatype:
-        return f"{text}^^<{datatype}>"
-    return text
-
-
-def date_literal(date: PartialDate) -> str:
-    """A date at its real precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
-    return literal(str(date), datatype=DATE_TYPES[date.precision])
-
-
-def en(text: str) -> str:
-    return literal(text, language="en")
 
 
 class _TermTable(dict[str, str]):
@@ -147,6 +52,7 @@ class _Exporter:
         self.out = RdfExport(minter=minter)
         self.kinds = {entity_id: entity.kind for entity_id, entity in dataset.entities.items()}
         self._labels: dict[int, str] = {}
+        self._field_cache: dict[str, list[tuple[str, FieldSpec, tuple[str, ...]]]] = {}
         # Triples whose subject is an entity, but which come from statements (plain edges, event links).
         self.extra: dict[str, list[tuple[str, str]]] = {}
 
@@ -163,6 +69,16 @@ class _Exporter:
             legislation = entity.legislation_id if isinstance(entity, Act) else None
             node = self._iris[key] = f"<{self.minter.entity(entity_id, legislation)}>"
         return node
+
+    def _fields(self, kind: str) -> list[tuple[str, FieldSpec, tuple[str, ...]]]:
+        """The mapped fields of a kind, with their predicates resolved (once per kind, not per entity)."""
+        cached = self._field_cache.get(kind)
+        if cached is None:
+            cached = self._field_cache[kind] = [
+                (name, spec, tuple(self.t(p) for p in spec.properties))
+                for name, spec in self.terms.fields_for(kind).items()
+            ]
+        return cached
 
     def kind_of(self, entity_id: str) -> str | None:
         return self.kinds.get(entity_id)
@@ -192,7 +108,7 @@ class _Exporter:
         statements = sorted(self.dataset.statements, key=lambda s: s.id or s.content_id())
         asserted = self.vocab.asserted_statuses
         type_events = self._type_events(statements, asserted)
-        statement_nodes: list[tuple[bool, list[_Node]]] = []
+        statement_nodes: list[tuple[bool, list[Node]]] = []
         for st in statements:
             is_fact = st.status in asserted
             if is_fact:
@@ -213,42 +129,42 @@ class _Exporter:
                 target.extend(node.lines())
         return self.out
 
-    def _org_type_scheme(self) -> _Node:
-        node = _Node(f"<{self.minter.org_type_scheme}>")
+    def _org_type_scheme(self) -> Node:
+        node = Node(f"<{self.minter.org_type_scheme}>")
         node.add(self.T["rdf:type"], self.T["skos:ConceptScheme"])
         node.add(self.T["skos:prefLabel"], en("NHS organisation types"))
         node.add(self.T["rdfs:label"], en("NHS organisation types"))
         return node
 
-    def _entity(self, entity: Entity) -> list[_Node]:
-        node = _Node(self.entity(entity.id))
+    def _entity(self, entity: Entity) -> list[Node]:
+        node = Node(self.entity(entity.id))
         node.add(self.T["rdf:type"], self.t(self.vocab.kinds[entity.kind].iri))
         if entity.kind == "org_type":
             node.add(self.T["skos:inScheme"], f"<{self.minter.org_type_scheme}>")
         node.add(self.T["dcterms:identifier"], literal(entity.id))
-        for name, spec in self.terms.fields_for(entity.kind).items():
+        for name, spec, predicates in self._fields(entity.kind):
             raw = getattr(entity, name)
-            for item in raw if isinstance(raw, list) else [raw]:
-                if item is None:
-                    continue
+            if raw is None or raw == []:
+                continue
+            for item in raw if isinstance(raw, list) else (raw,):
                 value = self.value(spec, item)
-                for prop in spec.properties:
-                    node.add(self.t(prop), value)
+                for predicate in predicates:
+                    node.add(predicate, value)
         citations = self._sources(node, entity.sources, "dcterms:source",
                                   lambda i: self.minter.entity_citation(entity.id, i))
         for predicate, obj in self.extra.get(entity.id, ()):
             node.add(predicate, obj)
         return [node, *citations]
 
-    def _sources(self, node: _Node, sources: list[SourceRef], link: str,
-                 citation_iri: Callable[[int], str]) -> list[_Node]:
+    def _sources(self, node: Node, sources: list[SourceRef], link: str,
+                 citation_iri: Callable[[int], str]) -> list[Node]:
         """Link each source document; a quote or locator gets its own nhsg:Citation resource."""
         citations = []
         for index, source in enumerate(sources):
             node.add(self.t(link), self.entity(source.document))
             if source.quote is None and source.locator is None:
                 continue
-            cite = _Node(f"<{citation_iri(index)}>")
+            cite = Node(f"<{citation_iri(index)}>")
             cite.add(self.T["rdf:type"], self.T["nhsg:Citation"])
             cite.add(self.T["dcterms:source"], self.entity(source.document))
             if source.quote is not None:
@@ -288,9 +204,9 @@ class _Exporter:
         detail = ", ".join(x for x in (st.status, when) if x)
         return f"{self.dataset.label(st.subject)} {relation.label} {self.dataset.label(st.object)} ({detail})"
 
-    def _statement(self, st: Statement) -> list[_Node]:
+    def _statement(self, st: Statement) -> list[Node]:
         sid = st.id or st.content_id()
-        node = _Node(f"<{self.minter.statement(sid)}>")
+        node = Node(f"<{self.minter.statement(sid)}>")
         node.add(self.T["rdf:type"], self.T["nhsg:Statement"])
         node.add(self.T["rdf:type"], self.T["rdf:Statement"])
         node.add(self.T["rdfs:label"], en(self._label(st)))
@@ -331,10 +247,10 @@ class _Exporter:
                     found.append((roles, st))
         return found
 
-    def _event(self, st: Statement, type_events: list[tuple[dict[str, str], Statement]]) -> _Node:
+    def _event(self, st: Statement, type_events: list[tuple[dict[str, str], Statement]]) -> Node:
         sid = st.id or st.content_id()
         spec = self.terms.change_events[self.vocab.relations[st.relation].change_event or ""]
-        node = _Node(f"<{self.minter.event(sid)}>")
+        node = Node(f"<{self.minter.event(sid)}>")
         node.add(self.T["rdf:type"], self.t(spec.cls))
         node.add(self.T["rdf:type"], self.T["org:ChangeEvent"])
         roles = self._roles(st)

@@ -17,7 +17,8 @@ import pyoxigraph as ox
 
 from nhsgraph.atomic import atomic_open, write_bytes
 from nhsgraph.build import output
-from nhsgraph.rdf import RdfExport, to_rdf
+from nhsgraph.ntriples import RdfExport
+from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfterms import rdf_terms, to_bytes
 
 if TYPE_CHECKING:

@@ -25,14 +25,12 @@ EXACT, PREFIX, WORDS, SUBSTRING, CLOSE = 100, 80, 60, 50, 30
 
 
 def resolve(dataset: Dataset, name: str) -> Entity:
-    """The entity called ``name``; an unknown name's "did you mean" also offers partial matches."""
+    """The entity called ``name``; an unknown name's "did you mean" offers partial matches first."""
     try:
         return dataset.resolve(name)
     except UnknownName as exc:
-        if exc.suggestions:
-            raise
-        partial = [a.label for a in search(dataset, name, limit=3)]
-        raise UnknownName(name, partial) from None
+        partial = list(dict.fromkeys(a.label for a in search(dataset, name, limit=3)))
+        raise UnknownName(name, partial or exc.suggestions) from None
 
 
 def _score(query: str, query_singular: str, words: list[str], norm: str, norm_singular: str) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import rdflib
 from rdflib.namespace import SH
 
-from nhsgraph.rdf import RdfExport
+from nhsgraph.ntriples import RdfExport
 from nhsgraph.shapes import shapes_turtle
 
 

@@ -15,7 +15,8 @@ import pytest
 
 import nhsgraph
 from nhsgraph.dataset import Dataset
-from nhsgraph.rdf import RdfExport, to_rdf
+from nhsgraph.ntriples import RdfExport
+from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfterms import DEFAULT_BASE
 
 NHSG = "https://w3id.org/nhsgraph/ontology#"
@@ -42,6 +43,9 @@ RDF_DATA = {"rdf.yaml": """\
       - id: body-renamed
         label: Renamed Body
         sector: nhs
+        sources: [doc-a]
+      - id: body-y
+        label: Body Y
         sources: [doc-a]
     org_types:
       - id: proposed-form
@@ -82,6 +86,13 @@ RDF_DATA = {"rdf.yaml": """\
         status: proposed
         attributed_to: body-x
         sources: [doc-a]
+      - subject: proposal-x
+        relation: abolishes
+        object: old-form
+        date: 2020-11
+        status: proposed
+        attributed_to: body-x
+        sources: [doc-a]
       - subject: act-2022
         relation: abolishes
         object: old-form
@@ -101,6 +112,17 @@ RDF_DATA = {"rdf.yaml": """\
         relation: renamed_to
         object: body-renamed
         date: 2019
+        sources: [doc-a]
+      - subject: body-y
+        relation: replaces
+        object: body-renamed
+        date: 2021-04
+        by: act-2022
+        sources: [doc-a]
+      - subject: act-2022
+        relation: abolishes
+        object: body-renamed
+        date: 2021-04
         sources: [doc-a]
       - subject: body-x
         relation: opposes

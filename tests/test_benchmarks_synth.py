@@ -25,3 +25,11 @@ def test_lineage_alternatives_agree_on_a_synthetic_chain(tmp_path: Path) -> None
     assert stages.networkx_lineage(edges)(start) == set(expected)
     assert sorted(stages.sparql_lineage(stages.sparql_store(edges))(start)) == sorted(
         stages.BASE + e for e in expected)
+
+
+def test_sparql_over_the_rdf_export_finds_the_same_lineage(tmp_path: Path) -> None:
+    dataset = nhsgraph.load(synth.write(500, tmp_path / "syn"))
+    triples = stages.rdf_triples(dataset)
+    start = synth.chain_starts(500)[0]
+    later = stages.export_lineage(stages.export_store(triples))(start)
+    assert sorted(iri.rsplit("/", 1)[-1] for iri in later) == sorted(f"b{i}" for i in range(1, synth.CHAIN))

@@ -81,12 +81,17 @@ def mentions_day(quote: str, day: PartialDate) -> bool:
     return any(form in quote for form in forms)
 
 
-def test_every_change_dated_to_a_day_has_a_quote_that_names_that_day(bundled: Dataset) -> None:
-    """A day-precision effective date must be readable in a source, not inferred from an Act or section number."""
+def test_every_change_of_form_dated_to_a_day_has_a_quote_that_names_that_day(bundled: Dataset) -> None:
+    """A day-precision effective date must be readable in a source, not inferred from an Act or section number.
+
+    Scope: changes to organisation types (the legislation and org-type data this check covered).
+    """
     change_relations = {name for name, rel in vocabulary().relations.items() if rel.change_event}
     checked = 0
     for st in bundled.statements:
         if st.relation not in change_relations or st.status != "fact":
+            continue
+        if not isinstance(bundled.entities.get(st.object), OrgType):
             continue
         if st.date is None or st.date.precision != "day":
             continue

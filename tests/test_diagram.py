@@ -279,3 +279,11 @@ def test_proposals_in_the_period_show_beside_what_was_enacted_with_proposer_and_
     outside = Spec(title="Later", relations=default_relations(),
                    include=(Selector(kind="org_type"), Selector(kind="proposal", start=2022, related=True)))
     assert "joint-trust-proposal" not in select(dataset, outside).bar_ids
+
+
+def test_a_category_keeps_its_colour_from_one_diagram_to_the_next(dataset):
+    alone = draw(diagram(dataset, "care trust", depth=1))
+    mixed = draw(diagram(dataset, "care trust", depth=3))  # adds a system-level form
+    local = alone.bar_patches["care-trust"].get_facecolor()
+    assert mixed.bar_patches["care-trust"].get_facecolor() == local
+    assert mixed.bar_patches["system-board"].get_facecolor() != local

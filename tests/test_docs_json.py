@@ -23,6 +23,7 @@ from nhsgraph.model import ENTITY_MODELS
 DOC = Path(__file__).resolve().parent.parent / "docs" / "json.md"
 HEADING = re.compile(r"^#{2,4} (.+)$")
 ROW = re.compile(r"^\| `([^`]+)` \| ([^|]+) \|")
+ELSEWHERE = "## Commands whose JSON is documented elsewhere"
 SCALARS = {"string": str, "integer": int, "boolean": bool, "any": object}
 
 
@@ -31,7 +32,8 @@ def documented() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     types: dict[str, dict[str, str]] = {}
     commands: dict[str, str] = {}
     current = None
-    for line in DOC.read_text(encoding="utf-8").splitlines():
+    schemas_here = DOC.read_text(encoding="utf-8").split(ELSEWHERE, 1)[0]
+    for line in schemas_here.splitlines():
         heading = HEADING.match(line)
         if heading:
             title = heading.group(1).strip()
@@ -124,8 +126,8 @@ def outputs(tmp_path_factory) -> list[tuple[str, Any]]:
 
 def elsewhere() -> dict[str, Path]:
     """Commands listed under "documented elsewhere": command -> the page with their schema."""
-    text = DOC.read_text(encoding="utf-8").split("## Commands whose JSON is documented elsewhere", 1)[1]
-    rows = re.findall(r"^\| `nhsgraph ([a-z-]+)[^`]*` \| \[[^]]*\]\(([^)#]+)[^)]*\) \|", text, flags=re.MULTILINE)
+    text = DOC.read_text(encoding="utf-8").split(ELSEWHERE, 1)[1]
+    rows = re.findall(r"^\| `nhsgraph ([a-z-]+)[^`]*` \| \[[^]]*\]\(([^)#]+)[^)]*\)[^|]*\|", text, flags=re.MULTILINE)
     return {command: DOC.parent / page for command, page in rows}
 
 

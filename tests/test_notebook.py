@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -37,3 +38,7 @@ def test_notebook_runs_on_the_bundled_data_in_this_python():
     assert Path(printed.strip()).resolve() == Path(sys.executable).resolve()
     answers = notebook.cells[4].outputs[0]["data"]["text/markdown"]
     assert "| integrated care board | fact | 1 July 2022 | Health and Care Act 2022 |" in answers
+    outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
+    assert any("image/png" in out.get("data", {}) for out in outputs)  # the matplotlib timeline
+    if importlib.util.find_spec("nhsgraph.diagram") is not None:
+        assert any("image/svg+xml" in out.get("data", {}) for out in outputs)  # the project's diagram

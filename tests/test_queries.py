@@ -212,3 +212,9 @@ def test_positions_on_a_form_include_positions_on_proposals_that_would_create_it
     answers = queries.positions(reform, "merged form")
     assert [(a.id, a.relation, a.about[0]["id"]) for a in answers] == [
         ("body-x", "opposes", "prop-1"), ("person-p", "supports", "prop-1")]
+
+
+def test_lineage_nodes_say_whether_a_fact_or_a_claim_joins_them_to_the_chain(reform):
+    nodes = {n["id"]: n["status"] for n in queries.lineage(reform, "old form").nodes}
+    assert nodes == {"first-form": "fact", "middle-form": "fact", "old-form": "fact", "new-form": "fact",
+                     "idea-form": "proposed", "merged-form": "proposed"}

@@ -21,7 +21,8 @@ from rdf_fixtures import ACT_IRI, NHSG, ORG, PROV, RDF_DATA, XSD, ask, iri, rdf_
 import nhsgraph
 from nhsgraph.build import build
 from nhsgraph.cli import main
-from nhsgraph.rdf import literal, to_rdf
+from nhsgraph.ntriples import literal
+from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import FORMATS, serialise
 
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -126,6 +127,22 @@ def test_merger_event_points_from_merged_body_to_the_body_it_merged_into(rdf_exp
         {iri('body-new')} prov:wasDerivedFrom {iri('body-old')} .""")
     assert not ask(rdf_export, f"?e org:originalOrganization {iri('body-new')}")
     assert not ask(rdf_export, f"{iri('body-old')} prov:wasDerivedFrom {iri('body-new')}")
+
+
+def test_replacement_of_a_body_points_from_the_old_body_to_the_new(rdf_export):
+    assert ask(rdf_export, f"""?e a nhsg:Replacement ; org:originalOrganization {iri('body-renamed')} ;
+        org:resultingOrganization {iri('body-y')} ; prov:startedAtTime "2021-04"^^<{XSD}gYearMonth> ;
+        nhsg:legalBasis <{ACT_IRI}> .
+        {iri('body-renamed')} org:changedBy ?e . {iri('body-y')} org:resultedFrom ?e ;
+        prov:wasDerivedFrom {iri('body-renamed')} ; nhsg:replaces {iri('body-renamed')} .""")
+    assert not ask(rdf_export, f"?e a nhsg:Replacement ; org:originalOrganization {iri('body-y')} .")
+    assert not ask(rdf_export, f"?e a nhsg:Replacement , nhsg:TypeChange ; org:resultingOrganization {iri('body-y')} .")
+
+
+def test_abolition_of_a_body_ends_the_body(rdf_export):
+    assert ask(rdf_export, f"""?e a nhsg:Abolition ; org:originalOrganization {iri('body-renamed')} ;
+        nhsg:legalBasis <{ACT_IRI}> . {iri('body-renamed')} org:changedBy ?e .""")
+    assert not ask(rdf_export, "?e a nhsg:Abolition ; org:resultingOrganization ?x .")
 
 
 def test_rename_abolition_and_establishment_events_point_the_right_way(rdf_export):

@@ -26,6 +26,7 @@ def test_what_replaced_lists_the_fact_first_then_the_attributed_proposal(rdf_dat
     found = rows(rdf_dataset, "what-replaced", target="old forms")
     assert [(r["replacement"], r["status"], r["date"], r["by"], r["attributedTo"]) for r in found] == [
         ("new form", "fact", "2022-07-01", "Example Act 2022", ""),
+        ("Proposal X", "proposed", "2020-11", "", "Body X"),
         ("proposed form", "proposed", "2020-11", "", "Body X"),
     ]
 
@@ -44,7 +45,10 @@ def test_who_opposes_names_the_opponent_with_the_quote(rdf_dataset):
 def test_act_abolished_lists_what_ended_under_the_act(rdf_dataset):
     found = rows(rdf_dataset, "act-abolished", act="Example Act 2022")
     assert sorted((r["abolished"], r["change"], r["successor"]) for r in found) == [
+        ("Renamed Body", "abolition", ""), ("Renamed Body", "replacement", "Body Y"),
         ("old form", "abolition", ""), ("old form", "replacement", "new form")]
+    # the merger of Old Body had no Act as its legal basis, so it is not listed
+    assert "Old Body" not in {r["abolished"] for r in found}
 
 
 def test_every_example_query_is_tested():
@@ -100,7 +104,8 @@ def test_sparql_command_prints_table_csv_and_json(rdf_folder):
     table = CliRunner().invoke(main, ["sparql", query, "--data", str(rdf_folder)])
     assert table.exit_code == 0 and "new-form" in table.stdout
     as_csv = CliRunner().invoke(main, ["sparql", query, "--data", str(rdf_folder), "--format", "csv"])
-    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [["new"], ["https://w3id.org/nhsgraph/id/new-form"]]
+    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [
+        ["new"], ["https://w3id.org/nhsgraph/id/body-y"], ["https://w3id.org/nhsgraph/id/new-form"]]
     as_json = CliRunner().invoke(main, ["sparql", query, "--data", str(rdf_folder), "--format", "json"])
     assert json.loads(as_json.stdout)["head"]["vars"] == ["new"]
     ask = CliRunner().invoke(main, ["sparql", "ASK { ?x nhsg:replaces ?y }", "--data", str(rdf_folder)])
@@ -145,3 +150,13 @@ def test_graph_clause_restricts_to_facts(rdf_dataset):
     assert statuses == {"fact"}
 
 
+
+
+def test_what_replaced_ccgs_on_the_bundled_data_alone(bundled):
+    found = rows(bundled, "what-replaced", target="clinical commissioning groups")
+    facts = [(r["replacement"], r["date"], r["by"]) for r in found if r["status"] == "fact"]
+    assert facts == [("integrated care board", "2022-07-01", "Health and Care Act 2022")]
+    claims = [r for r in found if r["status"] != "fact"]
+    assert claims, "the bundled data records proposals to replace CCGs"
+    assert all(r["attributedTo"] for r in claims)
+    assert found[0]["status"] == "fact"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import http.server
 import json
+import socket
 import subprocess
 import sys
 import threading
@@ -66,8 +67,8 @@ def test_push_then_query_over_http(oxigraph, rdf_folder):
     assert "pushed" in result.output and DEFAULT_GRAPH in result.output
     answers = select(oxigraph, REPLACED)
     assert [(a["new"], a["status"]) for a in answers] == [("new form", "fact"), ("proposed form", "proposed")]
-    plain = select(oxigraph, f"SELECT ?new WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ ?new nhsg:replaces ?old }} }}"
-                   .replace("SELECT", f"PREFIX nhsg: <{NHSG}> SELECT"))
+    plain = select(oxigraph, f"PREFIX nhsg: <{NHSG}> SELECT ?new WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ "
+                             "?new nhsg:replaces <https://w3id.org/nhsgraph/id/old-form> } }")
     assert [a["new"] for a in plain] == ["https://w3id.org/nhsgraph/id/new-form"]
 
 
@@ -150,3 +151,13 @@ def test_serve_answers_sparql_and_stops_with_its_server(rdf_folder):
     assert process.returncode == 0
     with pytest.raises(OSError):  # the Oxigraph server went with it
         urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=5)
+
+
+def test_a_store_that_never_answers_times_out_clearly(rdf_folder):
+    with socket.socket() as silent:  # accepts connections (kernel backlog) but never replies
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        endpoint = f"http://127.0.0.1:{silent.getsockname()[1]}/store"
+        result = push(rdf_folder, endpoint, "--timeout", "0.5")
+    assert result.exit_code == 1
+    assert f"push to {endpoint} failed: no answer within 0.5 s" in result.output

@@ -16,7 +16,7 @@ from nhsgraph.diagram import FORMATS, SIZES, TEXT_FORMATS, DiagramError, diagram
 @click.option("--preset", "preset_name", type=click.Choice(preset_names()), help="A ready-made picture instead of NAME.")
 @click.option("--from", "start", type=int, metavar="YEAR", help="First year shown.")
 @click.option("--to", "end", type=int, metavar="YEAR", help="Last year shown.")
-@click.option("--depth", type=int, metavar="N", help="Steps of change to follow out from NAME (default 2).")
+@click.option("--depth", type=int, metavar="N", help="Generations of the lineage either side of NAME (default 2).")
 @click.option("--size", type=click.Choice(list(SIZES)), default="a4", show_default=True, help="A4 page or 16:9 slide.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the -o extension).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write.")

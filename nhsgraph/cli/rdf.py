@@ -9,12 +9,12 @@ import click
 
 import nhsgraph
 from nhsgraph.atomic import write_bytes
-from nhsgraph.cli.common import console, data_option, main
+from nhsgraph.cli.common import F, console, data_option, main
 from nhsgraph.rdfterms import DEFAULT_BASE, Minter
 from nhsgraph.triplestore import DEFAULT_GRAPH, DEFAULT_TIMEOUT, ENV_PASSWORD, ENV_TOKEN, ENV_USER, StoreError
 
 
-def base_option(function):  # type: ignore[no-untyped-def]
+def base_option(function: F) -> F:
     """``--base IRI``: where entity IRIs live (default https://w3id.org/nhsgraph/id/)."""
     return click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_check_base,
                         help="Base IRI for entities, statements and events (ends with / or #).")(function)

@@ -44,6 +44,7 @@ class Bar:
     proposed: bool = False
     proposers: list[str] = field(default_factory=list)
     outcome: str | None = None
+    category_rank: int = 0
 
     @property
     def caption(self) -> str:

@@ -61,8 +61,9 @@ def draw(diagram: Diagram, size: str = "a4") -> Rendered:
     page = style.SIZES[size]
     with rc_context(RC):
         height, reserve, fs = page.height, 0, page.font
+        cache: dict[int, dict[str, int]] = {}
         for _ in range(8):
-            rendered, wanted, wanted_fs = _draw(diagram, page, height, reserve, fs)
+            rendered, wanted, wanted_fs = _draw(diagram, page, height, reserve, fs, cache)
             if wanted_fs < fs - 0.01:
                 fs = wanted_fs
                 continue
@@ -82,15 +83,16 @@ def save(rendered: Rendered, path: str, fmt: str) -> None:
         rendered.figure.savefig(path, format=fmt, dpi=200 if fmt == "png" else DPI, metadata=metadata)
 
 
-def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: float
-          ) -> tuple[Rendered, float, float]:
+def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: float,
+          cache: dict[int, dict[str, int]]) -> tuple[Rendered, float, float]:
     """One attempt at ``height`` inches with lane text of ``fs`` points: the rendering, the height
     it would like and the lane font size it would like."""
     fig = Figure(figsize=(page.width, height), dpi=DPI)
     FigureCanvasAgg(fig)
     fig.patch.set_facecolor("white")
     margin = 0.35
-    fills = style.assign([b.category for b in diagram.bars if not b.proposed], style.BAR_COLOURS)
+    fills = style.assign_preferred([(b.category, b.category_rank) for b in diagram.bars if not b.proposed],
+                                   style.BAR_COLOURS)
     arrows = style.assign(list(diagram.relations), style.ARROW_COLOURS)
 
     fig.text(margin / page.width, 1 - 0.22 / height, diagram.title, ha="left", va="top",
@@ -107,7 +109,7 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: f
     top = 0.22 + page.font * 1.6 * 1.5 / 72 + 0.15
     room = (page.height - bottom - top) * 72  # points for the lanes on the page as designed
     wanted_fs = max(page.min_font, min(fs, room / (len(diagram.bars) * MIN_LANE)))
-    lanes = assign_lanes(diagram.bars, diagram.edges, max_lanes=int(room / (fs * MIN_LANE)))
+    lanes = _lanes(diagram, int(room / (fs * MIN_LANE)), cache)
     count = max(lanes.values()) + 1
     fixed = bottom + top
     wanted = max(fixed + count * MIN_LANE * fs / 72,
@@ -125,6 +127,13 @@ def _draw(diagram: Diagram, page: style.Size, height: float, reserve: int, fs: f
     placer.place(diagram)
     _notes(fig, rendered, placer, diagram, page, height, margin, line_h, page.font)
     return rendered, wanted, wanted_fs
+
+
+def _lanes(diagram: Diagram, max_lanes: int, cache: dict[int, dict[str, int]]) -> dict[str, int]:
+    """Lanes, computed once per lane limit (drawing may be repeated to fit the page)."""
+    if max_lanes not in cache:
+        cache[max_lanes] = assign_lanes(diagram.bars, diagram.edges, max_lanes=max_lanes)
+    return cache[max_lanes]
 
 
 def _legend(fig: Figure, items: list[tuple[Any, str]], page: style.Size, margin: float, y: float) -> Any:
@@ -214,8 +223,11 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
             # points forward to that body's start (a slanted arrow), never into empty space.
             source, target = diagram.bar(edge.source), diagram.bar(edge.target)
             slack = 3 * abs(nudge)  # arrows set side by side may stand just off a bar's end
-            x0 = min(max(x, source.start - slack), source.end + slack)
-            x1 = min(max(x, target.start - slack), target.end + slack)
+
+            def onto(bar: Bar, x: float = x, slack: float = slack) -> float:
+                return x if bar.start - slack <= x <= bar.end + slack else min(max(x, bar.start), bar.end)
+
+            x0, x1 = onto(source), onto(target)
             a, b = lanes[edge.source], lanes[edge.target]
             sign = 1 if b > a else -1
             y0, y1 = a + sign * bar_h / 2, b - sign * bar_h / 2

@@ -11,41 +11,40 @@ import math
 from collections.abc import Iterable
 
 from nhsgraph.build import summary
-from nhsgraph.dataset import DERIVED_FIELDS, Dataset
+from nhsgraph.dataset import Dataset
 from nhsgraph.dates import PartialDate
 from nhsgraph.diagram.model import Bar, Diagram, Edge, year_of
-from nhsgraph.diagram.presets import DiagramError, Selector, Spec, drawing, drawings
+from nhsgraph.diagram.presets import DiagramError, Selector, Spec, drawing
+from nhsgraph.diagram.spans import bar_for, clip, first_fact
 from nhsgraph.model import Entity, Organisation, OrgType, Proposal, Statement
+from nhsgraph.queries import lineage
 from nhsgraph.vocabulary import vocabulary
 
 BAR_MODELS = (Organisation, OrgType, Proposal)
 """Entities with a life span (established..dissolved, or proposed..decided): drawn as bars."""
-
-PROPOSES = DERIVED_FIELDS[("proposal", "proposed_by")][0]
-"""The relation that names a proposer (the one the loader derives from ``proposed_by``)."""
 
 
 def select(dataset: Dataset, spec: Spec) -> Diagram:
     """The bars and edges of the diagram ``spec`` asks for, clipped to its period."""
     relations = set(spec.relations)
     chosen = _initial(dataset, spec)
-    chosen = _expand(dataset, chosen, relations, spec.depth, set(spec.follow))
+    chosen = _expand(dataset, chosen, spec.depth, set(spec.follow))
     as_of = _as_of(dataset)
     bars: list[Bar] = []
     omitted: list[str] = []
     for entity_id in chosen:
-        bar = _bar(dataset, dataset.entities[entity_id], as_of)
+        bar = bar_for(dataset, dataset.entities[entity_id], as_of)
         if bar is None:
             omitted.append(f"{dataset.label(entity_id)}: no dates recorded")
         else:
             bars.append(bar)
     start, end = _window(spec, bars, as_of)
-    bars = [_clip(b, start, end, _first_fact(dataset, b.id)) for b in bars if b.end > start and b.start < end]
+    bars = [clip(b, start, end, first_fact(dataset, b.id)) for b in bars if b.end > start and b.start < end]
     if not bars:
         raise DiagramError(f"nothing to draw between {math.floor(start)} and {math.ceil(end) - 1}")
     bars.sort(key=lambda b: (b.start, b.end, b.id))
     edges, agents = _edges(dataset, bars, relations, start, end)
-    title = spec.title or (f"Lineage of {dataset.resolve(spec.name).label}" if spec.name else "")
+    title = spec.title or (_name_title(dataset.resolve(spec.name)) if spec.name else "")
     first = spec.start if spec.start is not None else min(b.start_date.year for b in bars if b.start_date) \
         if any(b.start_date for b in bars) else math.ceil(start)
     last = spec.end if spec.end is not None else (as_of.year if as_of else math.ceil(end) - 1)
@@ -54,6 +53,12 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
         title=f"{title}, {max(first, math.ceil(start))}–{last}", bars=bars, edges=edges, start=start, end=end,
         as_of=as_of, relations=list(spec.relations), source_line=source, agents=agents, omitted=omitted,
     )
+
+
+def _name_title(entity: Entity) -> str:
+    if isinstance(entity, BAR_MODELS):
+        return f"Lineage of {entity.label}"
+    return f"Bodies reorganised by {entity.label}, with their lineage"
 
 
 def _initial(dataset: Dataset, spec: Spec) -> list[str]:
@@ -119,25 +124,19 @@ def _dates(entity: Entity) -> list[PartialDate | None]:
     return []
 
 
-def _expand(dataset: Dataset, chosen: list[str], relations: set[str], depth: int, kinds: set[str]) -> list[str]:
-    """Follow the drawn relations ``depth`` steps out from the chosen bars (breadth first),
-    to entities of the given ``kinds`` (any kind drawn as a bar if none are given)."""
+def _expand(dataset: Dataset, chosen: list[str], depth: int, kinds: set[str]) -> list[str]:
+    """Add the predecessors and successors of each chosen bar up to ``depth`` generations away,
+    as :func:`nhsgraph.queries.lineage` finds them, keeping entities of the given ``kinds``
+    (any kind drawn as a bar if none are given)."""
     result = list(chosen)
-    frontier = set(chosen)
-    for _ in range(depth):
-        reached: list[str] = []
-        for st in dataset.statements:
-            if st.relation not in relations:
-                continue
-            for here, there in ((st.subject, st.object), (st.object, st.subject)):
-                entity = dataset.entities.get(there)
-                if here in frontier and there not in result and there not in reached \
-                        and isinstance(entity, BAR_MODELS) and (not kinds or entity.kind in kinds):
-                    reached.append(there)
-        if not reached:
-            break
-        result.extend(sorted(reached))
-        frontier = set(reached)
+    if depth <= 0:
+        return result
+    for entity_id in chosen:
+        for node in lineage(dataset, entity_id).nodes:
+            entity = dataset.entities.get(node["id"])
+            if abs(node["generation"]) <= depth and node["id"] not in result \
+                    and isinstance(entity, BAR_MODELS) and (not kinds or entity.kind in kinds):
+                result.append(node["id"])
     return result
 
 
@@ -145,100 +144,6 @@ def _as_of(dataset: Dataset) -> PartialDate | None:
     """The latest dated source in the data (deterministic: the data, not the clock)."""
     latest = summary(dataset)["latest_source_date"]
     return PartialDate.parse(latest) if isinstance(latest, str) else None
-
-
-def _bar(dataset: Dataset, entity: Entity, as_of: PartialDate | None) -> Bar | None:
-    start_date, end_date, proposers = _span(dataset, entity)
-    if start_date is None and end_date is None:
-        return None
-    category = _category(entity)
-    proposed = isinstance(entity, Proposal) or bool(getattr(entity, "proposed_only", False))
-    start = year_of(start_date.earliest) if start_date else -math.inf
-    if end_date is not None:
-        end, open_end = year_of(end_date.earliest), False
-    else:
-        end, open_end = max(year_of(as_of.latest) if as_of else start, start), True
-    outcome = None
-    if isinstance(entity, Proposal) and entity.status != Proposal.model_fields["status"].default:
-        outcome = f"{entity.status} {entity.outcome_date.year}" if entity.outcome_date else entity.status
-    return Bar(id=entity.id, label=entity.label, kind=entity.kind, category=category, start=start, end=end,
-               start_date=start_date, end_date=end_date, open_end=open_end, start_known=start_date is not None,
-               proposed=proposed, proposers=proposers, outcome=outcome)
-
-
-def _span(dataset: Dataset, entity: Entity) -> tuple[PartialDate | None, PartialDate | None, list[str]]:
-    """(start, end, proposers). A proposal runs from its date (else its document's) to its
-    decision. A proposed-only form runs from its first proposal (or the earliest dated source
-    describing it) to the last decision on the proposals naming it (open while any is undecided)."""
-    if isinstance(entity, Proposal):
-        return _proposal_date(dataset, entity), entity.outcome_date, [dataset.label(p) for p in entity.proposed_by]
-    if isinstance(entity, OrgType) and entity.proposed_only:
-        about = dataset.statements_about(entity.id)
-        proposals = [p for st in about if (p := _proposal_of(dataset, st)) is not None]
-        starts = [d for d in [st.when for st in about] + [_proposal_date(dataset, p) for p in proposals]
-                  + [_document_date(dataset, s.document) for s in entity.sources] if d is not None]
-        outcomes = [p.outcome_date for p in proposals]
-        end = max(outcomes) if outcomes and all(outcomes) else None  # type: ignore[type-var]
-        people = _proposers(dataset, entity.id, about, proposals)
-        return (min(starts) if starts else None), end, people
-    if isinstance(entity, (Organisation, OrgType)):
-        return entity.established, entity.dissolved or _ended_by_event(dataset, entity.id), []
-    return None, None, []
-
-
-def _document_date(dataset: Dataset, document_id: str | None) -> PartialDate | None:
-    return getattr(dataset.entities.get(document_id or ""), "date", None)
-
-
-def _proposal_date(dataset: Dataset, proposal: Proposal) -> PartialDate | None:
-    """When a proposal was made: its own date, else the date of the document that made it."""
-    return proposal.date or _document_date(dataset, proposal.document)
-
-
-def _ended_by_event(dataset: Dataset, entity_id: str) -> PartialDate | None:
-    """With no ``dissolved`` date: the first dated fact that ended the body (it was replaced,
-    merged, renamed or abolished), per the ``drawing`` table of the presets file."""
-    ends = {relation: how.ends for relation, how in drawings().items() if how.ends}
-    asserted = vocabulary().asserted_statuses
-    dates = [st.when for st in dataset.statements_about(entity_id)
-             if st.relation in ends and st.status in asserted and st.when is not None
-             and getattr(st, ends[st.relation]) == entity_id]
-    return min(dates) if dates else None  # type: ignore[type-var]
-
-
-def _proposal_of(dataset: Dataset, st: Statement) -> Proposal | None:
-    for other in (st.subject, st.object, st.by):
-        entity = dataset.entities.get(other or "")
-        if isinstance(entity, Proposal):
-            return entity
-    return None
-
-
-def _proposers(dataset: Dataset, entity_id: str, about: list[Statement], proposals: list[Proposal]) -> list[str]:
-    ids: list[str] = []
-    for st in sorted(about, key=lambda s: (str(s.when or ""), s.id or "")):
-        if st.relation == PROPOSES and st.object == entity_id:
-            ids.append(st.subject)
-        ids.extend(st.attributed_to)
-    for proposal in proposals:
-        ids.extend(proposal.proposed_by)
-    unique = [i for n, i in enumerate(ids) if i not in ids[:n] and i != entity_id]
-    return [dataset.label(i) for i in unique]
-
-
-def _category(entity: Entity) -> str:
-    """What the bar's colour says: an org type's level, an organisation's sector, else its kind."""
-    vocab = vocabulary()
-    level = getattr(entity, "level", None)
-    if level:
-        return f"{level} level"
-    sector = getattr(entity, "sector", None)
-    if sector and sector in vocab.sectors:
-        first = vocab.sectors[sector].split(" (")[0].rstrip(".")
-        for article in ("A ", "An "):
-            first = first.removeprefix(article)
-        return first
-    return vocab.kinds[entity.kind].label
 
 
 def _window(spec: Spec, bars: list[Bar], as_of: PartialDate | None) -> tuple[float, float]:
@@ -254,28 +159,6 @@ def _window(spec: Spec, bars: list[Bar], as_of: PartialDate | None) -> tuple[flo
     if end <= start:
         raise DiagramError(f"the period {spec.start}–{spec.end} is empty")
     return start, end
-
-
-UNRECORDED_START = 0.1
-"""A bar with no start date is a fading stub this share of the period long, not a guess at a date."""
-
-
-def _first_fact(dataset: Dataset, entity_id: str) -> float | None:
-    """The date of the earliest dated fact about an entity (it existed by then)."""
-    asserted = vocabulary().asserted_statuses
-    dates = [st.when for st in dataset.statements_about(entity_id) if st.when is not None and st.status in asserted]
-    return year_of(min(dates).earliest) if dates else None
-
-
-def _clip(bar: Bar, start: float, end: float, first_fact: float | None = None) -> Bar:
-    if not math.isfinite(bar.start):  # no start recorded: a stub, reaching back to the first fact about it
-        stub = bar.end - UNRECORDED_START * (end - start)
-        bar.start = max(start, min(stub, first_fact) if first_fact is not None else stub)
-    if bar.start < start:
-        bar.start, bar.start_known = start, False
-    if bar.end > end:
-        bar.end, bar.open_end = end, True
-    return bar
 
 
 def _edges(dataset: Dataset, bars: list[Bar], relations: set[str], start: float, end: float

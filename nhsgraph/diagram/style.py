@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-# Okabe-Ito: sky blue, orange, bluish green, yellow, reddish purple, blue, vermillion, black.
-BAR_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2")
-ARROW_COLOURS = ("#000000", "#0072B2", "#CC79A7", "#D55E00", "#009E73", "#E69F00")
+# Okabe-Ito: blue, bluish green, orange, sky blue, yellow, reddish purple (fills, by category
+# rank: national, regional, system, local ... for org types; the vocabulary's sector order for
+# organisations); for arrows and marks, in the order of the drawn relations: black, reddish
+# purple, orange, vermillion (replaces, merges into, renamed to, the abolition cross), chosen
+# to stand out against the fills they meet.
+BAR_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#F0E442", "#CC79A7")
+ARROW_COLOURS = ("#000000", "#CC79A7", "#E69F00", "#D55E00", "#000000", "#0072B2")
 MARKERS = ("X", "P", "D", "s")  # marks on a bar, one shape per relation (abolition first: a cross)
 PROPOSAL_FILL = "#BBBBBB"
 PROPOSAL_EDGE = "#666666"
@@ -43,6 +47,18 @@ SIZES = {
     "a4": Size("a4", 11.69, 8.27, 8.0, fixed=False, min_font=6.5),       # A4 landscape
     "slide": Size("slide", 13.333, 7.5, 10.0, fixed=True, min_font=8.0),  # 16:9 slide
 }
+
+
+def assign_preferred(keys: list[tuple[str, int]], palette: tuple[str, ...]) -> dict[str, str]:
+    """Colours for ``(key, preferred index)`` pairs: each key takes its preferred colour (so it
+    looks the same in every diagram) unless an earlier key in this diagram has it; then the
+    next free one."""
+    chosen: dict[str, str] = {}
+    for key, preferred in sorted(set(keys), key=lambda k: (k[1], k[0])):
+        taken = set(chosen.values())
+        free = [palette[(preferred + i) % len(palette)] for i in range(len(palette))]
+        chosen[key] = next((c for c in free if c not in taken), free[0])
+    return chosen
 
 
 def assign(keys: list[str], palette: tuple[str, ...]) -> dict[str, str]:
