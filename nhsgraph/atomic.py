@@ -29,6 +29,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _permissions(target))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -36,6 +37,19 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         except FileNotFoundError:
             pass
         raise
+
+
+def _permissions(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual 0666 less the umask.
+
+    ``mkstemp`` creates 0600 files, which would leave outputs unreadable to anyone else.
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text(path: str | Path, text: str) -> None:

@@ -59,12 +59,13 @@ def _answer(dataset: Dataset, link: Link, node: str, other: str, depth: int) -> 
         return from_statement(dataset, other, st, reads=reads(st, node), about=[node], depth=depth)
     verb = "would be replaced by" if node == link.earlier else "would replace"
     note = f"{dataset.label(link.proposal)}: would abolish {dataset.label(link.earlier)} and establish {dataset.label(link.later)}"
+    note += f". {st.note}" if st.note else ""
     return from_statement(dataset, other, st, reads=verb, about=[node], depth=depth, note=note,
                           by=link.proposal, when=link.when)
 
 
 def _walk(dataset: Dataset, start: str, direction: Direction, transitive: bool,
-          as_of: dt.date | None = None) -> list[Answer]:
+          by_day: dt.date | None = None) -> list[Answer]:
     """Successors (``after``) or predecessors (``before``) of ``start``, breadth first.
 
     Chains continue only through facts: a proposed successor is reported but not followed,
@@ -82,7 +83,7 @@ def _walk(dataset: Dataset, start: str, direction: Direction, transitive: bool,
         for link in links.get(node, ()):
             st = link.statement
             key = (st.id, link.earlier, link.later)
-            if key in emitted or (as_of is not None and not _in_effect(link, as_of)):
+            if key in emitted or (by_day is not None and not _in_effect(link, by_day)):
                 continue
             emitted.add(key)
             other = link.later if direction == "after" else link.earlier

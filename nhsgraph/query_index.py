@@ -34,6 +34,8 @@ POSITION_RELATIONS = ("supports", "opposes")
 PROPOSES = "proposes"
 AUTHORSHIP = ("authored", "publishes")
 INSTANCE_OF = "instance_of"
+# Machine-extracted claims a person has not accepted never answer a question.
+UNREVIEWED = ("pending", "rejected")
 PART_OF = "part_of"
 
 
@@ -84,6 +86,8 @@ class QueryIndex:
         events = {name: relation.change_event for name, relation in vocab.relations.items()}
         by_subject, by_object, by_party, by_source = self.by_subject, self.by_object, self.by_party, self.by_source
         for st in dataset.statements:
+            if st.review in UNREVIEWED:
+                continue
             by_subject[st.subject].append(st)
             by_object[st.object].append(st)
             if st.by or st.attributed_to:

@@ -110,19 +110,6 @@ def shapes_triples() -> list[ox.Triple]:
             b.add(shape, target, relation.iri)
             classes = sorted({vocab.kinds[k].iri for k in kinds})
             b.add(shape, "sh:or", b.alternatives("sh:class", classes))
-            # The same rule for statement resources (claims are never plain edges): either the
-            # statement is about another relation, or its subject/object has an allowed class.
-            claim = b.shape(f"nhsgsh:{relation.name}-statement-{end}",
-                            f"a statement's {end} for {relation.iri} ({relation.label}) must be one of: {allowed}")
-            b.add(claim, "sh:targetClass", "nhsg:Statement")
-            other_relation, this_end = b.blank(), b.blank()
-            excluded = b.blank()
-            b.add(excluded, "sh:in", b.rdf_list([relation.iri]))
-            b.add(other_relation, "sh:path", "rdf:predicate")
-            b.add(other_relation, "sh:not", excluded)
-            b.add(this_end, "sh:path", f"rdf:{end}")
-            b.add(this_end, "sh:or", b.alternatives("sh:class", classes))
-            b.add(claim, "sh:or", b.rdf_list([other_relation, this_end]))
 
     event = b.shape("nhsgsh:ChangeEvent", "a change event names the body or type it changed or produced")
     b.add(event, "sh:targetClass", "org:ChangeEvent")

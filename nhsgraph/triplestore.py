@@ -10,12 +10,14 @@ TLS certificates are always verified.
 from __future__ import annotations
 
 import base64
+import ctypes
 import os
 import shutil
 import signal
 import socket
 import ssl
 import subprocess
+import sys
 import sysconfig
 import tempfile
 import threading
@@ -32,6 +34,7 @@ ENV_TOKEN = "NHSGRAPH_STORE_TOKEN"
 ENV_CA_BUNDLE = "NHSGRAPH_STORE_CA_BUNDLE"
 DEFAULT_GRAPH = "https://w3id.org/nhsgraph/graph"
 DEFAULT_TIMEOUT = 60.0
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class StoreError(Exception):
@@ -156,20 +159,45 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+def _die_with_parent() -> Callable[[], object] | None:
+    """On Linux, a pre-exec hook asking the kernel to stop the child if its parent dies.
+
+    libc is loaded here, in the parent, so the hook run between fork and exec only makes one
+    C call (no import, no allocation that could deadlock in a threaded parent).
+    """
+    if sys.platform != "linux":
+        return None
+    try:
+        prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start_server(bind: str, location: Path | None = None, read_only: bool = False) -> subprocess.Popen[str]:
-    """Start an Oxigraph server and return once it listens (it says so on stderr)."""
+    """Start an Oxigraph server and return once it listens (it says so on stderr).
+
+    The server never outlives us: on Linux the kernel stops it if this process dies, and if
+    anything (Ctrl-C included) interrupts the start, it is stopped before the error propagates.
+    """
     command = [oxigraph_binary(), "serve-read-only" if read_only else "serve", "--bind", bind]
     if location is not None:
         command += ["--location", str(location)]
     if read_only:
         command += ["--union-default-graph", "--cors"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                               preexec_fn=_die_with_parent())  # noqa: PLW1509 - one C call, see above
     assert process.stderr is not None
-    for line in process.stderr:
-        if "Listening" in line:
-            # Keep draining its log so a chatty server never blocks on a full pipe.
-            threading.Thread(target=process.stderr.read, daemon=True).start()
-            return process
+    try:
+        for line in process.stderr:
+            if "Listening" in line:
+                # Keep draining its log so a chatty server never blocks on a full pipe.
+                threading.Thread(target=process.stderr.read, daemon=True).start()
+                return process
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
     process.wait()
     raise StoreError(f"the Oxigraph server did not start on {bind} (exit code {process.returncode}); is the port in use?")
 
@@ -184,17 +212,18 @@ def serve(nquads: bytes, host: str, port: int, announce: Callable[[str], None]) 
                                 capture_output=True, text=True, check=False)
         if loaded.returncode != 0:
             raise StoreError(f"oxigraph load failed: {loaded.stderr.strip()[:300]}")
-        process = start_server(f"{host}:{port}", location, read_only=True)
         # Stop the server with us, whether by Ctrl-C or by SIGTERM (never leave it running orphaned).
         previous = signal.signal(signal.SIGTERM, _interrupt)
+        process = None
         try:
+            process = start_server(f"{host}:{port}", location, read_only=True)
             announce(f"SPARQL endpoint: http://{host}:{port}/query (Ctrl-C to stop)")
             return process.wait()
         except KeyboardInterrupt:
             return 0
         finally:
             signal.signal(signal.SIGTERM, previous)
-            if process.poll() is None:
+            if process is not None and process.poll() is None:
                 process.terminate()
                 process.wait(timeout=10)
 

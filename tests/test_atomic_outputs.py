@@ -91,3 +91,22 @@ def test_remove_stale_keeps_temporaries_of_live_writers(tmp_path: Path) -> None:
         path.write_text("x")
     assert remove_stale(tmp_path) == [dead]
     assert live.exists() and other.exists() and not dead.exists()
+
+
+def test_atomic_write_follows_umask_for_new_files_and_keeps_existing_modes(tmp_path):
+    import os
+
+    from nhsgraph.atomic import write_text
+
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.txt"
+        write_text(new, "x")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        write_text(kept, "new")
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == "new"
+    finally:
+        os.umask(old)

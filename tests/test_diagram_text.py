@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pydot
 import pytest
@@ -120,8 +122,32 @@ def test_cli_writes_image_chosen_by_extension(write_data, tmp_path):
     (["care trust", "--from", "2010", "--to", "2000", "-o", "x.png"], "--to 2000 is before --from 2010"),
     (["Agency B", "--depth", "1", "--from", "1980", "--to", "1985", "-o", "x.png"], "nothing to draw between 1980 and 1985"),
 ])
-def test_cli_errors_are_one_line(write_data, tmp_path, args, message):
+def test_cli_errors_are_one_line(write_data, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)  # a command that wrongly succeeded would write here, not in the repository
     folder = str(write_data(FILES, base=False))
     result = CliRunner().invoke(main, ["diagram", *args, "--data", folder])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_says_why_an_undated_entity_cannot_be_drawn(write_data, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    undated = "org_types:\n  - {id: idea, label: an idea, proposed_only: true}\n"
+    folder = str(write_data({**FILES, "undated.yaml": undated}, base=False))
+    result = run("diagram", "joint trust", "--depth", "0", "--format", "mermaid", "--data", folder)
+    assert result.exit_code == 0, result.output  # dated by the proposal that names it
+    result = run("diagram", "an idea", "-o", "x.png", "--data", folder)
+    assert result.exit_code == 1 and "nothing to draw: an idea: no dates recorded" in result.output
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(("name", "render"), [("diagram_fixture.mmd", to_mermaid), ("diagram_fixture.dot", to_dot)])
+def test_text_formats_match_the_golden_files(local, name, render):
+    """A change to the Mermaid or DOT output is a visible diff here; after an intended change,
+    regenerate with NHSGRAPH_UPDATE_GOLDEN=1 python -m pytest tests/test_diagram_text.py and review it."""
+    text = render(local)
+    if os.environ.get("NHSGRAPH_UPDATE_GOLDEN"):
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+    assert text == (GOLDEN / name).read_text("utf-8")

@@ -218,3 +218,14 @@ def test_lineage_nodes_say_whether_a_fact_or_a_claim_joins_them_to_the_chain(ref
     nodes = {n["id"]: n["status"] for n in queries.lineage(reform, "old form").nodes}
     assert nodes == {"first-form": "fact", "middle-form": "fact", "old-form": "fact", "new-form": "fact",
                      "idea-form": "proposed", "merged-form": "proposed"}
+
+
+def test_extracted_claims_not_accepted_in_review_never_answer(write_data):
+    extracted = """\
+        statements:
+          - {subject: org-f, relation: replaces, object: org-c, date: 2023-01-01, review: pending}
+          - {subject: org-g, relation: replaces, object: org-c, date: 2023-01-01, review: rejected}
+          - {subject: org-e, relation: replaces, object: org-c, date: 2023-01-01, review: accepted, sources: [doc-a]}
+        """
+    dataset = nhsgraph.load(write_data({**REFORM, "extracted.yaml": extracted}))
+    assert ids(queries.replaced_by(dataset, "Org C")) == ["org-e"]

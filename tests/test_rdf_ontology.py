@@ -137,14 +137,3 @@ def test_export_with_shacl_flag_refuses_a_fact_without_a_source(write_data, tmp_
     assert result.exit_code == 1
     assert "a fact statement needs at least one source" in result.output
     assert not out.exists()
-
-
-def test_shacl_checks_the_kinds_of_claims_too(rdf_export):
-    graph = export_graph(rdf_export)
-    nhsg = rdflib.Namespace(NHSG)
-    claim = next(c for c in graph.subjects(nhsg.status, nhsg["status-proposed"])
-                 if (c, RDF.predicate, nhsg.replaces) in graph)
-    assert validate_graph(graph).conforms
-    graph.set((claim, RDF.subject, rdflib.URIRef("https://w3id.org/nhsgraph/id/doc-a")))  # a document cannot replace
-    text = validate_graph(graph).text()
-    assert f"{claim}: a statement's subject for nhsg:replaces (replaces) must be one of: organisation, organisation type" in text

@@ -4,8 +4,11 @@ over HTTP, replace rather than duplicate, fail clearly without leaking credentia
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.server
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +16,7 @@ import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from select import POLLIN, poll
 
 import pytest
 from click.testing import CliRunner
@@ -161,3 +165,23 @@ def test_a_store_that_never_answers_times_out_clearly(rdf_folder):
         result = push(rdf_folder, endpoint, "--timeout", "0.5")
     assert result.exit_code == 1
     assert f"push to {endpoint} failed: no answer within 0.5 s" in result.output
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="parent-death signal is Linux-only")
+def test_server_never_outlives_a_killed_parent():
+    code = ("import sys; from nhsgraph.triplestore import free_port, start_server; "
+            "p = start_server(f'127.0.0.1:{free_port()}'); print(p.pid, flush=True); sys.stdin.read()")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    server = int(parent.stdout.readline())
+    watch = os.pidfd_open(server)  # becomes readable when the server exits: no polling loop
+    try:
+        parent.kill()
+        parent.wait()
+        poller = poll()
+        poller.register(watch, POLLIN)
+        assert poller.poll(10_000), "the Oxigraph server kept running after its parent was killed"
+    finally:
+        os.close(watch)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(server, signal.SIGTERM)  # only matters when the test fails: leave nothing behind

@@ -6,7 +6,7 @@ adding a few lines of YAML. Relation names are checked against the vocabulary he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -46,7 +46,6 @@ class Spec:
     depth: int = 0
     follow: tuple[str, ...] = ()
     preset: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @cache

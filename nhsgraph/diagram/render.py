@@ -247,24 +247,25 @@ def _edges(ax: Axes, diagram: Diagram, lanes: dict[str, int], bar_h: float, arro
 
 
 def _slots(diagram: Diagram, lanes: dict[str, int]) -> dict[str, float]:
-    """Side-by-side offsets for arrows on the same date whose lane spans overlap."""
+    """Side-by-side offsets for arrows on the same date whose lane spans overlap. Arrows into
+    the same bar share one line (a merger of many reads as one bracket into its successor)."""
     slots: dict[str, float] = {}
     by_date: dict[float, list[Any]] = {}
     for edge in diagram.edges:
         if edge.arrow:
             by_date.setdefault(round(edge.when or 0.0, 3), []).append(edge)
     for group in by_date.values():
-        taken: list[list[tuple[int, int]]] = []
+        taken: list[list[tuple[int, int, str]]] = []
         chosen: dict[str, int] = {}
         for edge in sorted(group, key=lambda e: (min(lanes[e.source], lanes[e.target]), e.id)):
-            span = tuple(sorted((lanes[edge.source], lanes[edge.target])))
-            for k, spans in enumerate(taken):
-                if all(span[1] < s[0] or span[0] > s[1] for s in spans):
-                    spans.append(span)  # type: ignore[arg-type]
+            low, high = sorted((lanes[edge.source], lanes[edge.target]))
+            for k, items in enumerate(taken):
+                if all(high < a or low > b or target == edge.target for a, b, target in items):
+                    items.append((low, high, edge.target))
                     chosen[edge.id] = k
                     break
             else:
-                taken.append([span])  # type: ignore[list-item]
+                taken.append([(low, high, edge.target)])
                 chosen[edge.id] = len(taken) - 1
         centre = (len(taken) - 1) / 2
         slots.update({eid: k - centre for eid, k in chosen.items()})

@@ -38,6 +38,8 @@ def select(dataset: Dataset, spec: Spec) -> Diagram:
             omitted.append(f"{dataset.label(entity_id)}: no dates recorded")
         else:
             bars.append(bar)
+    if not bars:
+        raise DiagramError("nothing to draw: " + "; ".join(omitted))
     start, end = _window(spec, bars, as_of)
     bars = [clip(b, start, end, first_fact(dataset, b.id)) for b in bars if b.end > start and b.start < end]
     if not bars:
