@@ -32,8 +32,11 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 def render() -> str:
     """The Markdown reference: one section per command with its usage and help text."""
     parts = [HEADER]
+    # Each command's context hangs off the root's, so it inherits the root's settings
+    # (``-h``/``--help``) exactly as when a user runs ``nhsgraph COMMAND --help``.
+    root = click.Context(main, info_name="nhsgraph", terminal_width=88, max_content_width=88, **main.context_settings)
     for path, command in _commands(main):
-        with click.Context(command, info_name=f"nhsgraph {path}", terminal_width=88, max_content_width=88) as ctx:
+        with click.Context(command, parent=root, info_name=path) as ctx:
             help_text = command.get_help(ctx)
         parts.append(f"## `nhsgraph {path}`\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)

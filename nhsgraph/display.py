@@ -81,7 +81,17 @@ def reads_as(dataset: Dataset, st: Statement, focus: str) -> tuple[str, str]:
     return f"{dataset.label(st.subject)} {label}", dataset.label(st.object)
 
 
-def show_entity(console: Console, dataset: Dataset, entity: Entity) -> None:
+ROWS_PER_RELATION = 8
+"""Above this many statements of one kind (e.g. 248 CCGs "has instance"), ``show`` summarises them."""
+
+
+def show_entity(console: Console, dataset: Dataset, entity: Entity, limit: int | None = ROWS_PER_RELATION) -> None:
+    """Print an entity, its attributes and the statements about it.
+
+    A form such as "clinical commissioning group" has hundreds of instances in the
+    reference layer; listing them all would bury the few statements a reader wants,
+    so groups larger than ``limit`` become one summary line (``limit=None`` lists all).
+    """
     kind = vocabulary().kinds[entity.kind].label
     console.print(f"[bold]{entity.label}[/bold]  [dim]({kind}, id {entity.id})[/dim]")
     if entity.description:
@@ -99,11 +109,19 @@ def show_entity(console: Console, dataset: Dataset, entity: Entity) -> None:
     for source in entity.sources:
         attrs.add_row("[dim]source[/dim]", citation(dataset, source))
     console.print(attrs)
-    statements = dataset.statements_about(entity.id)
-    if statements:
+    groups: dict[str, list[Statement]] = {}
+    for st in dataset.statements_about(entity.id):
+        groups.setdefault(reads_as(dataset, st, entity.id)[0], []).append(st)
+    shown = [st for group in groups.values() if limit is None or len(group) <= limit for st in group]
+    if shown:
         notes = Footnotes()
-        console.print(statements_table(dataset, statements, entity.id, notes))
+        console.print(statements_table(dataset, shown, entity.id, notes))
         notes.print(console)
+    for phrase, group in groups.items():
+        if limit is not None and len(group) > limit:
+            examples = sorted(reads_as(dataset, st, entity.id)[1] for st in group)[:3]
+            console.print(f"{phrase}: {len(group)} statements (e.g. {'; '.join(examples)}); "
+                          "list them with --all, or use --json")
 
 
 def statements_table(dataset: Dataset, statements: list[Statement], focus: str,

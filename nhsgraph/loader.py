@@ -133,6 +133,7 @@ def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = 
 
 def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Record]:
     """Generated reference data: one JSON object per line, ``{"section": ..., <fields>}``."""
+    positions = Located(value=None)
     # Lines end at "\n" only: str.splitlines() would also split at U+2028 and other
     # characters JSON allows inside strings, and would misnumber lines.
     for number, line in enumerate(text.split("\n"), start=1):
@@ -156,12 +157,15 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
             problems.append(Problem(name, number, 1, "bad-character", f"text contains {bad}, which no output format can hold; remove the escape"))
             continue
         section = value.pop("section")
-        located = Located(value={section: [value]}, values={(): Mark(number, 1)})
-        # Records keep the line's position, not its parsed JSON: at a million lines the raw
-        # dicts held by each origin cost a quarter of the memory (see benchmarks/README.md).
-        position = Located(value=None, values=located.values)
+        mark = Mark(number, 1)
+        located = Located(value={section: [value]}, values={(): mark})
         for record in _read_document(name, located, problems):
-            record.origin = Origin(name, position, record.origin.path)
+            # Records keep the line's position, not its parsed JSON: at a million lines the
+            # raw dicts, and a position table per line, cost a third of the memory (see
+            # benchmarks/README.md). One table per file maps (section, line) to the line.
+            path = (section, number)
+            positions.values[path] = mark
+            record.origin = Origin(name, positions, path)
             yield record
 
 

@@ -75,3 +75,16 @@ def test_build_refuses_invalid_data_and_writes_nothing(write_data, tmp_path):
     out = tmp_path / "out"
     result = run("build", str(write_data({"x.yaml": "acts: [\n"})), "--out", str(out))
     assert result.exit_code == 1 and not out.exists()
+
+
+def test_show_summarises_large_groups_and_lists_them_with_all(write_data):
+    bodies = "".join(
+        f"  - {{id: body-{i}, label: Body {i}, org_type: old-form, sources: [doc-a]}}\n" for i in range(12)
+    )
+    folder = write_data({"many.yaml": "organisations:\n" + bodies})
+    short = run("show", "old form", "--data", str(folder))
+    assert short.exit_code == 0, short.output
+    assert "has instance: 12 statements (e.g. Body 0; Body 1; Body 10)" in short.output
+    assert "Body 7" not in short.output
+    full = run("show", "old form", "--data", str(folder), "--all")
+    assert all(f"Body {i}" in full.output for i in range(12))

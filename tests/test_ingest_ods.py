@@ -107,6 +107,15 @@ def test_qf7_is_an_stp_code_before_it_is_an_icb_code(records: RecordSet) -> None
     assert records.organisations["ods/icb/qf7"]["ons_code"] == "E54000061"
 
 
+def test_ods_and_ons_agree_on_the_icb_of_every_sub_icb_location(records: RecordSet) -> None:
+    # The CCG -> ICB replacement reads the ONS lookup; column 4 of ods_eccg.csv is the cross-check.
+    assert records.report["CCG -> ICB replacements (ONS lookup)"] == 106
+    assert not [key for key in records.report if "differs" in key or "without a CCG" in key]
+    for link in statements(records, relation="part_of"):
+        if link["subject"].startswith("ods/sub-icb-location/"):
+            assert {s["document"] for s in link["sources"]} == {"ons-sicbl23-icb23-nhser23-lookup", "ods-eccg"}
+
+
 def test_bassetlaw_ccg_passes_from_south_yorkshire_stp_to_nottinghamshire_icb(records: RecordSet) -> None:
     [stp] = statements(records, subject="ods/ccg/02q", relation="part_of")
     assert (stp["object"], stp["until"]) == ("ods/stp/qf7", "2022-07-01")
@@ -258,3 +267,26 @@ def test_bundled_data_with_the_reference_layer_loads_and_resolves_names(bundled:
     for entity in bundled.entities.values():
         if entity.id.startswith("ods/"):
             assert bundled.entities[types[entity.id]].kind == "org_type", entity.id
+
+
+def test_curated_facts_may_refer_to_reference_organisations_by_id(tmp_path: Path) -> None:
+    import shutil
+
+    import nhsgraph
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    # A fixture, not a fact in the dataset: a curated statement naming two reference ids.
+    (folder / "curated-example.yaml").write_text(
+        "documents:\n"
+        "  - {id: fixture-doc, label: Fixture document}\n"
+        "statements:\n"
+        "  - subject: ods/icb/qf7\n"
+        "    relation: commissions\n"
+        "    object: ods/trust/rhq\n"
+        "    from: 2022-07-01\n"
+        "    sources: [fixture-doc]\n", encoding="utf-8")
+    dataset = nhsgraph.load(folder)
+    [curated] = [s for s in dataset.statements if s.relation == "commissions" and s.subject == "ods/icb/qf7"]
+    assert (dataset.label(curated.subject), dataset.label(curated.object)) == (
+        "NHS South Yorkshire ICB", "Sheffield Teaching Hospitals NHS Foundation Trust")

@@ -11,7 +11,7 @@ import nhsgraph
 from nhsgraph.build import build as build_outputs
 from nhsgraph.cli.common import console, data_option, echo_json, json_option, main
 from nhsgraph.diagnostics import problems_json
-from nhsgraph.display import entity_json, show_entity
+from nhsgraph.display import ROWS_PER_RELATION, entity_json, show_entity
 
 
 @main.command()
@@ -57,11 +57,12 @@ def build(path: Path, out_dir: Path) -> None:
 @click.argument("name")
 @data_option
 @json_option
-def show(name: str, data_path: Path, as_json: bool) -> None:
+@click.option("--all", "show_all", is_flag=True, help="List every statement, even large groups (such as a form's instances).")
+def show(name: str, data_path: Path, as_json: bool, show_all: bool) -> None:
     """Show one entity (any id, label or alias), with every statement about it and its sources."""
     dataset = nhsgraph.load(data_path)
     entity = dataset.resolve(name)
     if as_json:
         echo_json(entity_json(dataset, entity))
     else:
-        show_entity(console(), dataset, entity)
+        show_entity(console(), dataset, entity, limit=None if show_all else ROWS_PER_RELATION)
