@@ -132,9 +132,12 @@ def predecessors(dataset: Dataset, form: str) -> set[str]:
     return found
 
 
-def test_commissioner_chain_runs_from_integrated_care_boards_back_to_primary_care_groups(bundled: Dataset) -> None:
+def test_commissioner_chain_runs_from_integrated_care_boards_back_to_1974(bundled: Dataset) -> None:
+    """PCTs took over the health authorities' commissioning role in 2002, so the chain reaches 1974."""
     assert predecessors(bundled, "integrated-care-board") == {
-        "clinical-commissioning-group", "primary-care-trust", "primary-care-group",
+        "clinical-commissioning-group", "primary-care-trust", "primary-care-group", "health-authority",
+        "district-health-authority", "family-health-services-authority", "family-practitioner-committee",
+        "area-health-authority", "hospital-management-committee",
     }
 
 
