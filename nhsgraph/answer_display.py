@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from nhsgraph.answers import Answer, Lineage
 from nhsgraph.dates import PartialDate
@@ -39,13 +41,19 @@ STATUS: Column = ("status", _status)
 
 
 def table(answers: Sequence[Answer], columns: Sequence[Column], notes: Footnotes, title: str | None = None) -> Table:
-    """A table of answers with the given columns and a final ``src`` column of footnote marks."""
+    """A table of answers with the given columns and a final ``src`` column of footnote marks.
+
+    A column empty in every row is left out: in 80 columns each blank column squeezes the
+    names the reader came for into fragments.
+    """
+    rows = [[get(answer) for _, get in columns] for answer in answers]
+    keep = [i for i in range(len(columns)) if i == 0 or any(row[i] for row in rows)]
     result = Table(title=title, title_justify="left", expand=False)
-    for header, _ in columns:
-        result.add_column(header, overflow="fold")
+    for i in keep:
+        result.add_column(columns[i][0], overflow="fold")
     result.add_column("src", overflow="fold")
-    for answer in answers:
-        result.add_row(*(get(answer) for _, get in columns), notes.mark(answer.sources))
+    for answer, row in zip(answers, rows):
+        result.add_row(*(row[i] for i in keep), notes.mark(answer.sources))
     return result
 
 
@@ -117,18 +125,26 @@ def print_positions(console: Console, subject: dict[str, str], answers: Sequence
 
 
 def _outcome(answer: Answer) -> str:
+    """The outcome's words, then its date and what settled it in brackets."""
     if not answer.outcome:
         return ""
-    parts = [answer.outcome.get("text") or "", human(answer.outcome.get("date")), _names([answer.by])]
-    return "; ".join(p for p in parts if p)
+    when = "; ".join(p for p in (human(answer.outcome.get("date")), _names([answer.by])) if p)
+    text = answer.outcome.get("text") or ""
+    return f"{text} ({when})" if text and when else text or when
 
 
 def print_proposals(console: Console, answers: Sequence[Answer], filters: str) -> None:
+    """One block per proposal, not a table: an outcome is a sentence or two, and seven columns
+    in 80 characters cut every word of it (and the proposal's title) into fragments."""
     console.print(f"[bold]{len(answers)} proposal(s)[/bold]{filters}")
     notes = Footnotes()
-    if answers:
-        console.print(table(answers, [("proposal", lambda a: a.label), ("proposed by", lambda a: _names(a.attributed_to)),
-                                      WHEN, STATUS, ("outcome", _outcome), ("about", lambda a: _names(a.about))], notes))
+    for number, answer in enumerate(answers, start=1):
+        console.print(Text.assemble(f"\n{number}. ", (answer.label, "bold"), f"  {notes.mark(answer.sources)}"))
+        fields = [("proposed by", _names(answer.attributed_to)), ("when", human(answer.date)),
+                  ("status", answer.status or ""), ("about", _names(answer.about)), ("outcome", _outcome(answer))]
+        for field, value in fields:
+            if value:
+                console.print(Padding(Text(f"{field}: {value}"), (0, 0, 0, 3), expand=False))
     notes.print(console)
 
 
@@ -136,7 +152,9 @@ def print_as_of(console: Console, day: dt.date, answers: Sequence[Answer], what:
     console.print(f"[bold]{len(answers)} {what} existed on {day.day} {day:%B %Y}[/bold]")
     notes = Footnotes()
     if answers:
-        console.print(table(answers, [("name", lambda a: a.label), ("kind", lambda a: a.kind),
+        # The kind is worth a column only when the list mixes kinds (not with --kind or --type).
+        kind: Column = ("kind", lambda a: a.kind if len({b.kind for b in answers}) > 1 else "")
+        console.print(table(answers, [("name", lambda a: a.label), kind,
                                       ("established", lambda a: human(a.date)), ("dissolved", lambda a: human(a.until)),
                                       BY, ("note", lambda a: a.note or "")], notes))
     notes.print(console)
@@ -145,9 +163,17 @@ def print_as_of(console: Console, day: dt.date, answers: Sequence[Answer], what:
 def print_search(console: Console, text: str, answers: Sequence[Answer]) -> None:
     console.print(f"[bold]{len(answers)} match(es) for {text!r}[/bold]")
     if answers:
+        # Ids are what a user copies into the next command: never broken across lines. The
+        # matched name is shown only when it is neither the name nor the id (an alias, a code).
+        matched = [a.matched if a.matched and a.matched.casefold() not in (a.label.casefold(), a.id) else ""
+                   for a in answers]
         result = Table(expand=False)
-        for header in ("#", "name", "kind", "id", "matched"):
-            result.add_column(header, overflow="fold")
-        for rank, answer in enumerate(answers, start=1):
-            result.add_row(str(rank), answer.label, answer.kind, answer.id, answer.matched or "")
+        result.add_column("#")
+        result.add_column("name", overflow="fold")
+        result.add_column("kind", no_wrap=True)
+        result.add_column("id", no_wrap=True, min_width=min(40, max(len(a.id) for a in answers)))
+        if any(matched):
+            result.add_column("matched", overflow="fold")
+        for rank, (answer, alias) in enumerate(zip(answers, matched), start=1):
+            result.add_row(str(rank), answer.label, answer.kind, answer.id, *([alias] if any(matched) else []))
         console.print(result)

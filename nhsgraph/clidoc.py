@@ -13,8 +13,11 @@ from nhsgraph.cli import main
 HEADER = """# Command reference
 
 Generated from the commands' own help by `make docs` (`python -m nhsgraph.clidoc`); do not edit
-by hand. Every command also accepts `-h`/`--help`. Errors a user can cause print one line on
-stderr and exit 1; add `--debug` (before the command) for a traceback.
+by hand. Every command also accepts `-h`/`--help`. A mistake in the command line itself (an
+unknown option, a value of the wrong form such as `--as-of 2022-13-01`, a missing argument)
+prints the usage and the problem on stderr and exits 2. Any other error a user can cause (an
+unknown name, a problem in the data, a missing file) prints one line starting `nhsgraph:` on
+stderr and exits 1; add `--debug` (before the command) for a traceback.
 """
 
 

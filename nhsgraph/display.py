@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -9,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nhsgraph.citations import citation, source_json, when_text
+from nhsgraph.dates import PartialDate
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -96,49 +98,69 @@ def show_entity(console: Console, dataset: Dataset, entity: Entity, limit: int |
     console.print(f"[bold]{entity.label}[/bold]  [dim]({kind}, id {entity.id})[/dim]")
     if entity.description:
         console.print(entity.description)
+    notes = Footnotes()  # one numbering for the entity's own sources and its statements'
     attrs = Table(show_header=False, box=None, pad_edge=False)
     skip = {"id", "label", "description", "sources", "notes"}
     for name, value in entity.model_dump(exclude_none=True, by_alias=True).items():
         if name in skip or value in ([], "", False):
             continue
-        if isinstance(value, list):
-            value = ", ".join(dataset.label(v) if isinstance(v, str) else str(v) for v in value)
-        elif isinstance(value, str) and value in dataset.entities:
-            value = dataset.label(value)
-        attrs.add_row(f"[dim]{name.replace('_', ' ')}[/dim]", str(value))
-    for source in entity.sources:
-        attrs.add_row("[dim]source[/dim]", citation(dataset, source))
+        attrs.add_row(f"[dim]{name.replace('_', ' ')}[/dim]", _attribute(dataset, value))
+    if entity.sources:
+        attrs.add_row("[dim]sources[/dim]", notes.mark([source_json(dataset, s) for s in entity.sources]))
     console.print(attrs)
     groups: dict[str, list[Statement]] = {}
     for st in dataset.statements_about(entity.id):
         groups.setdefault(reads_as(dataset, st, entity.id)[0], []).append(st)
     shown = [st for group in groups.values() if limit is None or len(group) <= limit for st in group]
     if shown:
-        notes = Footnotes()
         console.print(statements_table(dataset, shown, entity.id, notes))
-        notes.print(console)
     for phrase, group in groups.items():
         if limit is not None and len(group) > limit:
             examples = sorted(reads_as(dataset, st, entity.id)[1] for st in group)[:3]
             console.print(f"{phrase}: {len(group)} statements (e.g. {'; '.join(examples)}); "
                           "list them with --all, or use --json")
+    notes.print(console)
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
+def _attribute(dataset: Dataset, value: Any) -> str:
+    """An attribute as a reader says it: labels for ids, "1 April 2013" for dates, yes for true."""
+    if isinstance(value, list):
+        return ", ".join(_attribute(dataset, v) for v in value)
+    if value is True:
+        return "yes"
+    if isinstance(value, PartialDate):
+        return value.human()
+    if isinstance(value, str) and value in dataset.entities:
+        return dataset.label(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return PartialDate.parse(value).human()
+    return str(value)
 
 
 def statements_table(dataset: Dataset, statements: list[Statement], focus: str,
                      notes: Footnotes | None = None) -> Table:
-    """One row per statement, read from ``focus``'s side; sources as short citations, each with
-    the number of its footnote in ``notes`` (quote and URL; print them under the table)."""
-    table = Table(title=None, show_lines=False, expand=False)
-    for column in ("relation", "with", "when", "status", "by / whose", "source"):
-        table.add_column(column, overflow="fold")
+    """One row per statement, read from ``focus``'s side. With ``notes``, sources are footnote
+    marks (``[1][2]``; the notes under the table give title, quote and URL), so the citations
+    do not take half of an 80-column table; without, short citations."""
+    rows = []
     for st in sorted(statements, key=lambda s: (str(s.when or ""), s.relation)):
         phrase, other = reads_as(dataset, st, focus)
         whose = ", ".join(dataset.label(a) for a in st.attributed_to)
         by = dataset.label(st.by) if st.by else ""
         if notes is not None:
-            sources = "; ".join(f"{citation(dataset, s)} {notes.mark([source_json(dataset, s)])}" for s in st.sources)
+            sources = notes.mark([source_json(dataset, s) for s in st.sources])
         else:
             sources = "; ".join(citation(dataset, s) for s in st.sources)
         status = st.status if st.status == "fact" else f"[yellow]{st.status}[/yellow]"
-        table.add_row(phrase, other, when_text(st), status, " / ".join(x for x in (by, whose) if x), sources)
+        rows.append([phrase, other, when_text(st), status, " / ".join(x for x in (by, whose) if x), sources])
+    columns = ["relation", "with", "when", "status", "by / whose", "src" if notes is not None else "source"]
+    keep = [i for i, _ in enumerate(columns) if i < 2 or any(row[i] for row in rows)]  # no blank columns
+    table = Table(title=None, show_lines=False, expand=False)
+    for i in keep:
+        table.add_column(columns[i], overflow="fold")
+    for row in rows:
+        table.add_row(*(row[i] for i in keep))
     return table

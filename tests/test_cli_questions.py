@@ -110,7 +110,8 @@ def test_search_text_and_json(data):
 def test_unknown_name_exits_1_with_did_you_mean(data, command):
     result = run(command, "Pat Exampel", "--data", data)
     assert result.exit_code == 1
-    assert result.output.strip() == "nhsgraph: no entity called 'Pat Exampel'; did you mean 'Pat Example'?"
+    assert result.output.strip() == ("nhsgraph: no entity called 'Pat Exampel'; did you mean 'Pat Example'? "
+                                    "(to find partial names: nhsgraph search 'Pat Exampel')")
 
 
 def test_ambiguous_name_exits_1_listing_candidates(data):

@@ -214,7 +214,10 @@ def test_show_primary_care_trusts_prints_abolition_date_act_and_source() -> None
     assert len(rows) == 1
     row = re.sub(r"\s+", " ", rows[0])
     assert "Health and Social Care Act 2012" in row and "1 April 2013" in row
-    assert "The structure of the new NHS (British Medical Association)" in row
+    marks = re.findall(r"\[(\d+)\]", row)
+    notes = [line for line in result.output.splitlines() if re.match(r"\[(\d+)\] ", line)]
+    cited = [note for note in notes if note.split("]")[0].lstrip("[") in marks]
+    assert any("The structure of the new NHS (British Medical Association)" in note for note in cited)
 
 
 def test_show_json_gives_the_abolition_as_data() -> None:

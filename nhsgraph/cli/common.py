@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import sys
@@ -12,11 +13,22 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+import nhsgraph
+
 from nhsgraph.diagnostics import LoadError
 from nhsgraph.names import AmbiguousName, UnknownName
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DATA = "data"
+
+
+def _version() -> str:
+    """The installed version, or the package's own when run from a checkout without installing
+    (``python -m nhsgraph --version`` must not end in a traceback)."""
+    try:
+        return importlib.metadata.version("nhsgraph")
+    except importlib.metadata.PackageNotFoundError:
+        return nhsgraph.__version__
 
 
 class NhsgraphGroup(click.Group):
@@ -25,7 +37,14 @@ class NhsgraphGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except click.UsageError:
+            raise  # a mistake in the command line: click prints the usage hint and exits 2
+        except click.ClickException as exc:
+            # A command's own refusal (a bad file, an empty period): the same one-line
+            # "nhsgraph: ..." form as every other error, not click's "Error: ...".
+            click.echo(f"nhsgraph: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except LoadError as exc:
             if _debug(ctx):
@@ -38,7 +57,11 @@ class NhsgraphGroup(click.Group):
         except (UnknownName, AmbiguousName) as exc:
             if _debug(ctx):
                 raise
-            click.echo(f"nhsgraph: {exc}", err=True)
+            # "did you mean" matches whole names; a partial title ("Integrating Care option 2")
+            # is found by search, so say so rather than leave the user guessing.
+            hint = f" (to find partial names: nhsgraph search {_quoted(exc.name)})" \
+                if isinstance(exc, UnknownName) and exc.name.strip() else ""
+            click.echo(f"nhsgraph: {exc}{hint}", err=True)
             sys.exit(1)
         except OSError as exc:
             if _debug(ctx):
@@ -61,6 +84,11 @@ class NhsgraphGroup(click.Group):
             sys.exit(70)
 
 
+def _quoted(text: str) -> str:
+    """TEXT as a user would type it in a shell: bare if it is one plain word, else in quotes."""
+    return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)
+
+
 def _debug(ctx: click.Context) -> bool:
     root = ctx.find_root()
     return bool(root.params.get("debug")) or bool(os.environ.get("NHSGRAPH_DEBUG"))
@@ -68,7 +96,7 @@ def _debug(ctx: click.Context) -> bool:
 
 @click.group(cls=NhsgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.version_option(package_name="nhsgraph")
+@click.version_option(version=_version(), prog_name="nhsgraph")
 def main(debug: bool) -> None:
     """nhsgraph: a sourced knowledge graph of NHS (England) organisational reform."""
     _tolerate_narrow_terminals()

@@ -9,11 +9,22 @@ import click
 import nhsgraph
 from nhsgraph import atomic
 from nhsgraph.cli.common import data_option, echo_json, json_option, main
+from nhsgraph.dates import DateError, PartialDate
 from nhsgraph.extract import ArticleInfo, Gazetteer, extract_file
 from nhsgraph.extract.accept import accept as accept_claims
 from nhsgraph.extract.output import dump_yaml, results_json, review_records
 from nhsgraph.extract.review import EDITABLE, ReviewError, ReviewFile, describe
 from nhsgraph.extract.text import ArticleError
+
+
+def _partial_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a date the data would refuse later ("2021-13", "March 2021"), before any file is written."""
+    if value is None:
+        return None
+    try:
+        return str(PartialDate.parse(value))
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @main.command()
@@ -23,7 +34,8 @@ from nhsgraph.extract.text import ArticleError
 @click.option("--document-id", help="Id of the article as a document (default: from the title or file name).")
 @click.option("--title", help="The article's title.")
 @click.option("--author", "authors", multiple=True, help="An author (name or id); repeat, or separate with 'and'.")
-@click.option("--date", help="Publication date, ISO 8601 at the precision known (2018-06).")
+@click.option("--date", callback=_partial_date,
+              help="Publication date, ISO 8601 at the precision known (2018-06).")
 @click.option("--url", help="Where the article is published.")
 @data_option
 def extract(files: tuple[Path, ...], as_json: bool, out: Path | None, document_id: str | None, title: str | None,

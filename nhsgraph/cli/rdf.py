@@ -142,7 +142,8 @@ def push(endpoint: str, graph: str, timeout: float, ontology: bool, data_path: P
 
 
 @main.command()
-@click.option("--port", type=int, default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
+              help="TCP port for the endpoint (the query URL is http://HOST:PORT/query).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
 @data_option
 @base_option

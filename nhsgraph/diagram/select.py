@@ -159,7 +159,10 @@ def _window(spec: Spec, bars: list[Bar], as_of: PartialDate | None) -> tuple[flo
     else:
         end = last + max(1.0, 0.04 * (last - start))
     if end <= start:
-        raise DiagramError(f"the period {spec.start}–{spec.end} is empty")
+        shown = f"--from {spec.start}" if spec.end is None else f"--to {spec.end}" if spec.start is None \
+            else f"--from {spec.start} --to {spec.end}"
+        raise DiagramError(f"{shown} leaves no years to draw (the bodies shown run from {math.floor(first)} "
+                           f"to {math.floor(last)}); choose a period that overlaps them")
     return start, end
 
 
