@@ -7,10 +7,13 @@ and ``grep`` understand) or as JSON; tests assert on them directly.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# Control characters (a newline in a file name or a label) would split or garble a line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -24,10 +27,11 @@ class Problem:
     suggestion: str | None = field(default=None, compare=False)
 
     def format(self) -> str:
+        """One line, always: control characters in names and messages are shown escaped (``\\n``)."""
         text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
         if self.suggestion:
             text += f" ({self.suggestion})"
-        return text
+        return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -150,7 +150,9 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
         if not isinstance(value, dict) or not isinstance(value.get("section"), str):
             problems.append(Problem(name, number, 1, "not-a-record", 'each line must be a JSON object with a "section" key'))
             continue
-        bad = _unwritable_in(value) if "\\u" in line else None
+        # Only escapes make such characters (raw ones are JSON syntax errors): "\\u0001", and
+        # also the short forms "\\b" and "\\f", so look whenever the line has a backslash.
+        bad = _unwritable_in(value) if "\\" in line else None
         if bad:
             problems.append(Problem(name, number, 1, "bad-character", f"text contains {bad}, which no output format can hold; remove the escape"))
             continue

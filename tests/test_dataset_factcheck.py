@@ -187,8 +187,10 @@ def test_uncertain_dates_keep_only_the_precision_the_sources_agree_on(bundled: D
     assert isinstance(fhsa, OrgType) and fhsa.established is not None and fhsa.established.precision == "year"
     rename = statement(bundled, "family-practitioner-committee", "renamed_to", "family-health-services-authority")
     assert rename.date is not None and rename.date.precision == "year"
+    # The first wave of ICSs (shadow ACSs from June 2017) was formally designated for 2018-19: year only.
     ics = bundled.entities["integrated-care-system"]
-    assert isinstance(ics, OrgType) and ics.established is None
+    assert isinstance(ics, OrgType) and ics.established is not None
+    assert (str(ics.established), ics.established.precision) == ("2018", "year")
 
 
 def test_section_33_quote_is_the_enacted_wording(bundled: Dataset) -> None:

@@ -132,9 +132,12 @@ def predecessors(dataset: Dataset, form: str) -> set[str]:
     return found
 
 
-def test_commissioner_chain_runs_from_integrated_care_boards_back_to_primary_care_groups(bundled: Dataset) -> None:
+def test_commissioner_chain_runs_from_integrated_care_boards_back_to_1974(bundled: Dataset) -> None:
+    """PCTs took over the health authorities' commissioning role in 2002, so the chain reaches 1974."""
     assert predecessors(bundled, "integrated-care-board") == {
-        "clinical-commissioning-group", "primary-care-trust", "primary-care-group",
+        "clinical-commissioning-group", "primary-care-trust", "primary-care-group", "health-authority",
+        "district-health-authority", "family-health-services-authority", "family-practitioner-committee",
+        "area-health-authority", "hospital-management-committee",
     }
 
 
@@ -211,10 +214,10 @@ def test_show_primary_care_trusts_prints_abolition_date_act_and_source() -> None
     assert len(rows) == 1
     row = re.sub(r"\s+", " ", rows[0])
     assert "Health and Social Care Act 2012" in row and "1 April 2013" in row
-    # the row cites its sources by footnote mark; the notes under the table give the titles
-    notes = [line for line in result.output.splitlines()
-             if any(line.startswith(f"{mark} ") for mark in re.findall(r"\[\d+\]", row))]
-    assert any("The structure of the new NHS (British Medical Association)" in note for note in notes)
+    marks = re.findall(r"\[(\d+)\]", row)
+    notes = [line for line in result.output.splitlines() if re.match(r"\[(\d+)\] ", line)]
+    cited = [note for note in notes if note.split("]")[0].lstrip("[") in marks]
+    assert any("The structure of the new NHS (British Medical Association)" in note for note in cited)
 
 
 def test_show_json_gives_the_abolition_as_data() -> None:

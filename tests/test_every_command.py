@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from test_bad_inputs import CASES, prepare
 
 from nhsgraph.cli import main
+from nhsgraph.diagnostics import Problem
 
 # Commands that talk to servers or keep running; their failure modes are tested where they are defined.
 SKIP = {"serve", "push"}
@@ -78,3 +79,18 @@ def test_command_on_bad_data_exits_cleanly(command: str, case: dict[str, Any], t
     if command not in LENIENT:
         assert result.exit_code == 1 and case["message"] in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+@pytest.mark.parametrize("case", BAD_DATA, ids=[c["name"] for c in BAD_DATA])
+def test_validate_json_on_bad_data_is_json_with_positions(case: dict[str, Any], tmp_path: Path) -> None:
+    import json
+
+    args, data = prepare({**case, "args": ["validate", "{data}", "--json"]}, tmp_path)
+    result = CliRunner().invoke(main, args)
+    problems = json.loads(result.stdout)["problems"]
+    errors = [p for p in problems if p["severity"] == "error"]
+    assert result.exit_code == 1 and errors, result.output
+    lines = [Problem(**p).format() for p in errors]  # the same problems as the text lines
+    assert any(case["message"] in line for line in lines), lines
+    for problem in errors:
+        assert problem["file"].startswith(str(data)) and problem["line"] >= 1 and problem["column"] >= 1, problem

@@ -7,6 +7,7 @@ problem positioned in the file, printable as UTF-8. New crashing inputs found by
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
@@ -38,6 +39,13 @@ JSONL_CASES: dict[str, tuple[bytes, str]] = {
     "lone surrogate escape": (b'{"section": "documents", "id": "d", "label": "\\ud800"}\n', "half a surrogate pair"),
     # an escaped control character reached GraphML, which no XML parser then read back
     "control character escape": (b'{"section": "documents", "id": "d", "label": "a\\u0001"}\n', "U+0001"),
+    # found by fuzz_jsonl: the short escapes \f and \b also make control characters (GraphML broke)
+    "form feed short escape": (b'{"section": "documents", "id": "d", "label": "a\\fb"}\n', "U+000C"),
+    "backspace short escape": (b'{"section": "documents", "id": "d", "label": "a\\bb"}\n', "U+0008"),
+    "fuzzer's crashing input": (base64.b64decode(
+        "eyJzZWN0aW9uIjogImRvY3VtZW50cyIsICJpZCI6ICJkb2MtYSIsICJsYWJlbCI6ICJEb2N1bWVuXFxcXFxcXFxcXFxcXFxcXFxcXFxcXFxc"
+        "XFxcXFxcXFxcXFxcXGZcXFxcXFxcXFxcdCBBIiwgImRhdGUiOiAiMjAyMC0xMS0yNiJ9Cnsic2VjdGlvbiI6ICJvcmdhbmlzYXRpb25zIiwg"
+        "ImlkIjogInNwIiwgImxhYmVsIjogIk5IUyBCYXJuc2xwIiwgInNvdXJjZXMiOiBbImRvYy1hIl19Cg=="), "U+000C"),
     # str.splitlines() split inside a JSON string at U+2028 and misnumbered lines
     "U+2028 inside a string": ('{"section": "documents", "id": "d", "label": "a\u2028b"}\n{"section": 1}\n'.encode(), "line 2"),
 }

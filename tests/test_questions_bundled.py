@@ -26,7 +26,10 @@ def test_commissioning_bodies_pcg_pct_ccg_icb(bundled):
         ("clinical-commissioning-group", "2013-04-01", "health-and-social-care-act-2012"),
         ("integrated-care-board", "2022-07-01", "health-and-care-act-2022"),
     ]
+    # Since 2002 PCTs also replace health authorities (as commissioners), so the chain reaches back to 1948.
     assert queries.lineage(bundled, "CCG").chain() == [
+        "hospital-management-committee", "family-practitioner-committee", "area-health-authority",
+        "district-health-authority", "family-health-services-authority", "health-authority",
         "primary-care-group", "primary-care-trust", "clinical-commissioning-group", "integrated-care-board"]
 
 
