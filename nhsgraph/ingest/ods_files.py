@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
+
+from nhsgraph.userfiles import UserFileError, decode_utf8
 
 ODS_COLUMNS = 27
 
@@ -86,9 +89,17 @@ def ods_date(value: str, where: str) -> dt.date | None:
         raise SourceFileError(f"{where}: expected a date like 20130401, got {value!r}") from None
 
 
+def _text(path: Path) -> io.StringIO:
+    """The file as UTF-8 text for the csv module; any other encoding names the file, line and column
+    (decoding inside the csv reader raised a bare UnicodeDecodeError that named no file)."""
+    try:
+        return io.StringIO(decode_utf8(path, path.read_bytes()), newline="")
+    except UserFileError as exc:
+        raise SourceFileError(str(exc)) from None
+
+
 def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+    return list(csv.reader(_text(path)))
 
 
 def read_ods_organisations(path: Path) -> list[OdsRow]:
@@ -126,7 +137,7 @@ def read_successions(path: Path) -> list[Succession]:
 
 def read_table(path: Path, required: tuple[str, ...]) -> list[CsvRow]:
     """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with _text(path) as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in required if name not in (reader.fieldnames or [])]
         if missing:
