@@ -32,3 +32,39 @@ def test_bad_reference_file_is_one_line_and_writes_nothing(kind: str, tmp_path: 
     assert len(result.output.strip().splitlines()) == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert not (tmp_path / "out" / "ods.jsonl").exists()
+
+
+def _truncated(name: str) -> bytes:
+    """The bundled file cut in the middle of its last row, as a download cut short leaves it."""
+    raw = (REFERENCE / name).read_bytes().rstrip(b"\r\n")
+    return raw[: raw.rfind(b"\n") + 1 + 12]
+
+
+# A required file that is empty, cut short or of the wrong shape: each names the file and row.
+INCOMPLETE = {
+    "empty successor file": (SUCC, b"", "ods_succ.csv row 1: the file is empty"),
+    "blank-lines-only ODS file": ("ods_etr.csv", b"\r\n\r\n", "ods_etr.csv row 1: the file is empty"),
+    "empty CSV with a header": (ONS, b"", "ons_ccg20_names_codes.csv row 1: the file is empty"),
+    "header only": (ONS, b"CCG20CD,CCG20CDH,CCG20NM\r\n", "ons_ccg20_names_codes.csv row 2: no rows after the header"),
+    "successor file cut mid-row": (SUCC, _truncated(SUCC), "ods_succ.csv row 11537: expected 5 columns"),
+    "ONS lookup cut mid-row": ("ons_icb24_names_codes.csv", _truncated("ons_icb24_names_codes.csv"),
+                               "ons_icb24_names_codes.csv row 43: expected 4 columns (as in the header), found 2"),
+    "a row with an extra column": (ONS, b"CCG20CD,CCG20CDH,CCG20NM\nE38000001,00C,NHS Darlington CCG,extra\n",
+                                   "ons_ccg20_names_codes.csv row 2: expected 3 columns (as in the header), found 4"),
+}
+
+
+@pytest.mark.parametrize("kind", INCOMPLETE)
+def test_empty_or_truncated_reference_file_names_file_and_row_and_writes_nothing(kind: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(REFERENCE, folder)
+    name, content, message = INCOMPLETE[kind]
+    (folder / name).write_bytes(content)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ods.jsonl").write_text("previous\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", "ods", str(folder), "--out", str(out)])
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert (out / "ods.jsonl").read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in out.iterdir()) == ["ods.jsonl"]

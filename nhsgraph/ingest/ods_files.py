@@ -99,7 +99,12 @@ def _text(path: Path) -> io.StringIO:
 
 
 def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(_text(path)))
+    """Every row of a required file; an empty file is an error, not an ingest of nothing
+    (an empty ``ods_succ.csv`` silently dropped every succession)."""
+    rows = list(csv.reader(_text(path)))
+    if not any(rows):
+        raise SourceFileError(f"{path.name} row 1: the file is empty; re-download it (docs/reference-data.md)")
+    return rows
 
 
 def read_ods_organisations(path: Path) -> list[OdsRow]:
@@ -136,15 +141,24 @@ def read_successions(path: Path) -> list[Succession]:
 
 
 def read_table(path: Path, required: tuple[str, ...]) -> list[CsvRow]:
-    """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns."""
-    with _text(path) as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in required if name not in (reader.fieldnames or [])]
-        if missing:
-            raise SourceFileError(f"{path.name} row 1: missing column(s) {', '.join(missing)}")
-        rows: list[CsvRow] = []
-        # Rows are counted as records, as a spreadsheet shows them (header = row 1), not as
-        # physical lines: quoted cells in the converted workbook sheets hold line breaks.
-        for number, values in enumerate(reader, start=2):
-            rows.append(CsvRow(path.name, number, dict(values)))
+    """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns.
+
+    Every row must have as many cells as the header: a truncated last line (a download cut
+    short) or a stray comma would otherwise read as missing or shifted values.
+    """
+    header, *records = _rows(path)
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SourceFileError(f"{path.name} row 1: missing column(s) {', '.join(missing)}")
+    # Rows are counted as records, as a spreadsheet shows them (header = row 1), not as
+    # physical lines: quoted cells in the converted workbook sheets hold line breaks.
+    cells_by_row = [cells for cells in records if cells]
+    if not cells_by_row:
+        raise SourceFileError(f"{path.name} row 2: no rows after the header; re-download it (docs/reference-data.md)")
+    rows: list[CsvRow] = []
+    for number, cells in enumerate(cells_by_row, start=2):
+        if len(cells) != len(header):
+            raise SourceFileError(f"{path.name} row {number}: expected {len(header)} columns (as in the header), "
+                                  f"found {len(cells)}")
+        rows.append(CsvRow(path.name, number, dict(zip(header, cells))))
     return rows
