@@ -96,3 +96,16 @@ def test_trusting_the_ca_through_the_environment_makes_the_push_reach_the_store(
     assert len(_Store.received) == 1
     assert b"<https://w3id.org/nhsgraph/" in _Store.received[0] and _Store.received[0].endswith(b" .\n")
 
+
+
+@pytest.mark.parametrize(("name", "content"), [("missing.pem", None), ("not-a-cert.pem", b"hello\n")])
+def test_an_unusable_ca_bundle_is_one_line_naming_the_variable_and_file(
+        https_store: str, data: Path, tmp_path: Path, name: str, content: bytes | None) -> None:
+    _Store.received.clear()
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    code, output = _push(https_store, data, {ENV_CA_BUNDLE: str(tmp_path / name)})
+    assert code == 1 and "Traceback" not in output, output
+    [line] = output.strip().splitlines()
+    assert line.startswith(f"nhsgraph: {ENV_CA_BUNDLE}={tmp_path / name}: cannot read it as CA certificates ("), line
+    assert _Store.received == []
