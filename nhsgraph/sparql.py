@@ -10,6 +10,7 @@ query's meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -18,6 +19,7 @@ from nhsgraph.ontology import ontology_triples
 from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import prefixes
 from nhsgraph.rdfterms import DEFAULT_BASE, Minter, rdf_terms, to_bytes
+from nhsgraph.userfiles import MAX_QUERY_BYTES, UserFileError, read_text
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
@@ -27,7 +29,15 @@ RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsForm
 
 
 class QueryError(ValueError):
-    """A query that cannot be run (syntax error, unknown variable to bind)."""
+    """A query that cannot be run (syntax error, unknown variable to bind, unreadable query file)."""
+
+
+def read_query_file(path: Path) -> str:
+    """The text of a query file, refused by size before reading and named in every error."""
+    try:
+        return read_text(path, MAX_QUERY_BYTES, "query files")
+    except UserFileError as exc:
+        raise QueryError(str(exc)) from None
 
 
 @dataclass

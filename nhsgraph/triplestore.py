@@ -106,7 +106,7 @@ def push(data: bytes, endpoint: str, graph: str = DEFAULT_GRAPH, *, triples: int
     request.add_header("Content-Type", "application/n-triples")
     if (auth := _auth_header(env)) is not None:
         request.add_header("Authorization", auth)
-    context = ssl.create_default_context(cafile=env.get(ENV_CA_BUNDLE) or None)
+    context = _tls_context(env) if urlsplit(endpoint).scheme == "https" else None
     try:
         with urllib.request.urlopen(request, timeout=timeout, context=context) as response:  # scheme checked above
             return PushResult(where, graph, triples, len(data), response.status)
@@ -125,6 +125,21 @@ def push(data: bytes, endpoint: str, graph: str = DEFAULT_GRAPH, *, triples: int
         raise StoreError(f"push to {where} failed: no answer within {timeout:g} s (raise --timeout?)") from None
     except OSError as exc:
         raise StoreError(_scrub(_network_message(where, exc, timeout), env)) from None
+
+
+def _tls_context(env: Mapping[str, str]) -> ssl.SSLContext:
+    """Certificates verified against the system's authorities, or only ``$NHSGRAPH_STORE_CA_BUNDLE``'s.
+
+    A bundle that is missing or holds no certificate is named with its variable: the bare
+    'No such file or directory' it gave before named neither.
+    """
+    bundle = env.get(ENV_CA_BUNDLE) or None
+    try:
+        return ssl.create_default_context(cafile=bundle)
+    except OSError as exc:  # ssl.SSLError is an OSError too
+        reason = exc.strerror if isinstance(exc, FileNotFoundError) else getattr(exc, "reason", None) or exc
+        raise StoreError(f"{ENV_CA_BUNDLE}={bundle}: cannot read it as CA certificates ({reason}); "
+                         f"set it to a PEM file of the store's certificate authority") from None
 
 
 def _network_message(where: str, reason: object, timeout: float) -> str:

@@ -75,7 +75,7 @@ def sparql(query: str | None, query_file: Path | None, format_name: str, binds: 
     Common prefixes (nhsg, org, prov, skos, dcterms, schema, foaf, eli, rdf, rdfs, xsd) are predeclared.
     Values given with --bind are bound to variables, never pasted into the query text.
     """
-    from nhsgraph.sparql import QueryError, compact, query_dataset
+    from nhsgraph.sparql import QueryError, compact, query_dataset, read_query_file
 
     if query is None and query_file is None:
         raise click.UsageError("give a QUERY (in quotes) or --file FILE")
@@ -83,7 +83,10 @@ def sparql(query: str | None, query_file: Path | None, format_name: str, binds: 
         # Often not meant as a query at all: "--bind target CCGs" leaves CCGs as QUERY.
         raise click.UsageError(f"got both --file and a QUERY ({query!r}); give one. "
                                "Values to bind are written --bind VAR=NAME")
-    text = query if query is not None else query_file.read_text("utf-8")  # type: ignore[union-attr]
+    try:
+        text = query if query is not None else read_query_file(query_file)  # type: ignore[arg-type]
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
     dataset = nhsgraph.load(data_path)
     try:
         results = query_dataset(dataset, text, _pairs(binds, "--bind"), _pairs(text_binds, "--bind-text"),

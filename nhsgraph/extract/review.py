@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from nhsgraph import atomic
 from nhsgraph.extract.output import HEADER, dump_yaml
 from nhsgraph.model import Statement
+from nhsgraph.userfiles import MAX_REVIEW_BYTES, UserFileError, read_text
 from nhsgraph.vocabulary import vocabulary
 from nhsgraph.yamlsource import YamlError, parse_yaml
 
@@ -35,9 +36,9 @@ class ReviewFile:
     def open(cls, path: str | Path) -> ReviewFile:
         file = Path(path)
         try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise ReviewError(f"{file}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+            text = read_text(file, MAX_REVIEW_BYTES, "review files")
+        except UserFileError as exc:
+            raise ReviewError(str(exc)) from None
         try:
             # The curated loader's reader: safe against alias bombs and deep nesting, and it keeps
             # dates as written (yaml.safe_load crashed on 2022-02-30 and recursed on deep input).

@@ -13,6 +13,8 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from nhsgraph.userfiles import MAX_ARTICLE_BYTES, UserFileError, read_text
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 # Elements whose end starts a new paragraph: sentences never run across them.
@@ -171,11 +173,10 @@ def markdown_to_text(source: str) -> ArticleText:
 def read_article(path: str | Path) -> ArticleText:
     """Read ``path`` as UTF-8 text, stripping HTML or Markdown by its suffix."""
     file = Path(path)
-    raw = file.read_bytes()
     try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{file}: not UTF-8 text (byte {exc.start}); save the article as UTF-8") from None
+        source = read_text(file, MAX_ARTICLE_BYTES, "articles", what="the article")
+    except UserFileError as exc:
+        raise ArticleError(str(exc)) from None
     if "\x00" in source:
         raise ArticleError(f"{file}: contains NUL bytes; is it a binary file?")
     return parse_article(source, file.suffix.lower())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nhsgraph.ingest.case import readable_case
-from nhsgraph.ingest.ods_files import CsvRow, OdsRow
+from nhsgraph.ingest.ods_files import CsvRow, OdsRow, SourceFileError
 from nhsgraph.ingest.ods_inputs import (
     ICB_ESTABLISHMENT,
     ICB_START,
@@ -151,14 +151,20 @@ def _location(records: RecordSet, row: OdsRow, ons: CsvRow | None, ccg_label: st
     records.count("sub-ICB locations")
 
 
-def _dissolved(records: RecordSet, oid: str) -> dt.date | None:
+def _dissolved(records: RecordSet, oid: str, where: str) -> dt.date | None:
+    """``oid``'s dissolution; a row (``where``) naming a body no other file defines is an error
+    naming that row (files from different releases ended in an internal KeyError)."""
+    if oid not in records.organisations:
+        _, role, code = oid.split("/")
+        raise SourceFileError(f"{where}: {role.replace('-', ' ')} {code.upper()} is not in the other reference files; "
+                              f"are they all from the same release? (docs/reference-data.md)")
     value = records.organisations[oid].get("dissolved")
     return dt.date.fromisoformat(value) if value else None
 
 
-def _until(records: RecordSet, *oids: str) -> dt.date | None:
+def _until(records: RecordSet, where: str, *oids: str) -> dt.date | None:
     """The first dissolution among ``oids``: a membership ends when either side ends."""
-    days = [d for d in (_dissolved(records, o) for o in oids) if d is not None]
+    days = [d for d in (_dissolved(records, o, where) for o in oids) if d is not None]
     return min(days) if days else None
 
 
@@ -176,7 +182,7 @@ def add_relations(records: RecordSet, inputs: OdsInputs) -> None:
         if ROLE_REPORTING_ENTITY in _roles(ods_row):
             entity, icb = org_id("sub-icb-reporting-entity", ods_row.code), org_id("icb", ods_row.geography)
             records.statement(entity, PART_OF, icb, [_cite(ods_row)], start=ods_row.opened,
-                              until=_until(records, entity, icb))
+                              until=_until(records, ods_row.locator, entity, icb))
 
 
 def _location_relations(records: RecordSet, row: CsvRow, ods_row: OdsRow | None) -> None:
@@ -188,9 +194,9 @@ def _location_relations(records: RecordSet, row: CsvRow, ods_row: OdsRow | None)
         cites.append(_cite(ods_row))
     else:
         records.count("sub-ICB locations whose ods_eccg.csv ICB differs from the ONS 2023 lookup")
-    records.statement(location, PART_OF, icb, cites, start=ICB_START, until=_until(records, location, icb))
+    records.statement(location, PART_OF, icb, cites, start=ICB_START, until=_until(records, row.locator, location, icb))
     records.statement(icb, PART_OF, org_id("region", row["NHSER23CDH"]), [_cite(row)], start=ICB_START,
-                      until=_dissolved(records, icb))
+                      until=_dissolved(records, icb, row.locator))
     if ods_row is None or ccg not in records.organisations:
         records.count("ONS 2023 sub-ICB locations without a CCG in ods_eccg.csv")
         return

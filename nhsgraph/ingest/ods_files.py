@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
+
+from nhsgraph.userfiles import UserFileError, decode_utf8
 
 ODS_COLUMNS = 27
 
@@ -86,9 +89,22 @@ def ods_date(value: str, where: str) -> dt.date | None:
         raise SourceFileError(f"{where}: expected a date like 20130401, got {value!r}") from None
 
 
+def _text(path: Path) -> io.StringIO:
+    """The file as UTF-8 text for the csv module; any other encoding names the file, line and column
+    (decoding inside the csv reader raised a bare UnicodeDecodeError that named no file)."""
+    try:
+        return io.StringIO(decode_utf8(path, path.read_bytes()), newline="")
+    except UserFileError as exc:
+        raise SourceFileError(str(exc)) from None
+
+
 def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+    """Every row of a required file; an empty file is an error, not an ingest of nothing
+    (an empty ``ods_succ.csv`` silently dropped every succession)."""
+    rows = list(csv.reader(_text(path)))
+    if not any(rows):
+        raise SourceFileError(f"{path.name} row 1: the file is empty; re-download it (docs/reference-data.md)")
+    return rows
 
 
 def read_ods_organisations(path: Path) -> list[OdsRow]:
@@ -125,15 +141,24 @@ def read_successions(path: Path) -> list[Succession]:
 
 
 def read_table(path: Path, required: tuple[str, ...]) -> list[CsvRow]:
-    """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in required if name not in (reader.fieldnames or [])]
-        if missing:
-            raise SourceFileError(f"{path.name} row 1: missing column(s) {', '.join(missing)}")
-        rows: list[CsvRow] = []
-        # Rows are counted as records, as a spreadsheet shows them (header = row 1), not as
-        # physical lines: quoted cells in the converted workbook sheets hold line breaks.
-        for number, values in enumerate(reader, start=2):
-            rows.append(CsvRow(path.name, number, dict(values)))
+    """Read a CSV with a header row (a leading byte-order mark is ignored); check its columns.
+
+    Every row must have as many cells as the header: a truncated last line (a download cut
+    short) or a stray comma would otherwise read as missing or shifted values.
+    """
+    header, *records = _rows(path)
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SourceFileError(f"{path.name} row 1: missing column(s) {', '.join(missing)}")
+    # Rows are counted as records, as a spreadsheet shows them (header = row 1), not as
+    # physical lines: quoted cells in the converted workbook sheets hold line breaks.
+    cells_by_row = [cells for cells in records if cells]
+    if not cells_by_row:
+        raise SourceFileError(f"{path.name} row 2: no rows after the header; re-download it (docs/reference-data.md)")
+    rows: list[CsvRow] = []
+    for number, cells in enumerate(cells_by_row, start=2):
+        if len(cells) != len(header):
+            raise SourceFileError(f"{path.name} row {number}: expected {len(header)} columns (as in the header), "
+                                  f"found {len(cells)}")
+        rows.append(CsvRow(path.name, number, dict(zip(header, cells))))
     return rows
