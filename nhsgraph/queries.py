@@ -26,6 +26,7 @@ from nhsgraph.proposals import proposals
 from nhsgraph.query_index import AUTHORSHIP, PART_OF, POSITION_RELATIONS, Link, QueryIndex, index_for
 from nhsgraph.search import resolve, search
 from nhsgraph.vocabulary import vocabulary
+from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
@@ -170,22 +171,40 @@ def _holders(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:
     return {entity_id, *(st.object for st in index.by_subject.get(entity_id, []) if st.relation in AUTHORSHIP)}
 
 
-def _proposals_concerning(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:
-    """Proposals whose content (what they would establish, abolish or change) involves the entity."""
-    statements = [*index.by_object.get(entity_id, []), *index.by_subject.get(entity_id, [])]
-    candidates = {x for st in statements for x in (st.subject, st.by) if x and x != entity_id}
-    return {c for c in candidates if getattr(dataset.entities.get(c), "kind", None) == "proposal"}
+def _topics_concerning(dataset: Dataset, index: QueryIndex, entity_id: str) -> set[str]:
+    """What a position about the entity may be recorded on, besides the entity itself.
+
+    Proposals whose content involves it (what they would establish, abolish or change), the
+    documents those proposals were made in, and the Acts, orders and documents that brought
+    about a change to it: people argue about "the Bill" or "Integrating Care", rarely about
+    "integrated care systems" by name, so a position on the 2022 Act is an answer to "who
+    opposed ICSs?". Each answer keeps ``about``, so the reader sees what it was on.
+    """
+    changes = {name for name, relation in vocabulary().relations.items() if relation.change_event}
+    topics: set[str] = set()
+    for st in [*index.by_object.get(entity_id, []), *index.by_subject.get(entity_id, [])]:
+        for other in (st.subject, st.by):
+            kind = getattr(dataset.entities.get(other or ""), "kind", None)
+            if not other or other == entity_id:
+                continue
+            if kind == "proposal" or (kind in ("act", "document") and st.relation in changes):
+                topics.add(other)
+    for topic in list(topics):
+        document = getattr(dataset.entities[topic], "document", None)
+        if document:
+            topics.add(document)
+    return topics
 
 
 def positions(dataset: Dataset, name: str) -> list[Answer]:
-    """Who supports or opposes ``name``, or a proposal that would create, abolish or change it;
+    """Who supports or opposes ``name``, or a proposal, document or Act that would or did change it;
     and, when ``name`` is a holder or a document, what it supports or opposes. Each answer is
     the holder; ``about`` is what the position is on (``name`` or the proposal)."""
     entity = resolve(dataset, name)
     index = index_for(dataset)
     holders = _holders(dataset, index, entity.id)
     found: dict[str, Statement] = {}
-    for topic in {entity.id, *_proposals_concerning(dataset, index, entity.id)}:
+    for topic in {entity.id, *_topics_concerning(dataset, index, entity.id)}:
         for st in index.by_object.get(topic, []):
             found[st.id or ""] = st
     for holder in holders:

@@ -229,3 +229,19 @@ def test_extracted_claims_not_accepted_in_review_never_answer(write_data):
         """
     dataset = nhsgraph.load(write_data({**REFORM, "extracted.yaml": extracted}))
     assert ids(queries.replaced_by(dataset, "Org C")) == ["org-e"]
+
+
+def test_positions_on_a_form_include_positions_on_the_act_that_changed_it(write_data):
+    extra = """\
+        statements:
+          - subject: body-x
+            relation: opposes
+            object: act-2022
+            status: proposed
+            attributed_to: [body-x]
+            sources: [{document: doc-a, quote: "Body X opposes the Act."}]
+        """
+    dataset = nhsgraph.load(write_data({**REFORM, "extra.yaml": extra}))
+    on_act = [(a.id, a.relation, a.about[0]["id"]) for a in queries.positions(dataset, "old form")]
+    assert ("body-x", "opposes", "act-2022") in on_act
+    assert all(a.about[0]["id"] != "act-2022" for a in queries.positions(dataset, "first form"))
