@@ -20,7 +20,9 @@ from nhsgraph.rdfterms import Minter
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-CHUNK = 100_000  # lines per block: bounded memory without a syscall per triple
+CHUNK = 10_000
+"""Lines per block: about 1 MB of text, so joining and compressing a block stays small (with
+100k-line blocks the export's peak at 100k statements was 44 MB higher) and still no syscall per triple."""
 DATE_TYPES = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
 # N-Triples string escapes (canonical form: ECHAR for these, UCHAR for other control characters).
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
