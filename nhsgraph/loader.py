@@ -101,7 +101,9 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     except OSError as exc:
         problems.append(Problem(name, 0, 0, "unreadable", f"cannot read file: {exc.strerror or exc}"))
         return
-    yield from read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+    records = read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+    del raw  # read_bytes drops the bytes once decoded: 50 MB a file held while its records load
+    yield from records
 
 
 def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = False) -> Iterator[Record]:
@@ -117,6 +119,7 @@ def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = 
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(name, line, column, "not-utf8", "file is not UTF-8 text (binary, or another encoding?); save it as UTF-8"))
         return
+    del raw
     if "\x00" in text:
         problems.append(Problem(name, 1, 1, "not-text", "file contains NUL bytes: is it a binary file?"))
         return
@@ -156,7 +159,7 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
     shared: dict[str, str] = {}
     # Lines end at "\n" only: str.splitlines() would also split at U+2028 and other
     # characters JSON allows inside strings, and would misnumber lines.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in _lines(text):
         if not line.strip():
             continue
         try:
@@ -184,6 +187,15 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
             # benchmarks/README.md). The file's positions are computed from the line number.
             record.origin = Origin(name, positions, (section, number))
             yield record
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``enumerate(text.split("\\n"), start=1)`` without a list of every line at once (60 MB a file)."""
+    start, number = 0, 1
+    while (end := text.find("\n", start)) >= 0:
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
+    yield number, text[start:]
 
 
 def _share_strings(value: dict[str, Any], shared: dict[str, str]) -> None:
