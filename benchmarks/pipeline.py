@@ -1,7 +1,7 @@
 """Benchmark the whole pipeline: ingest, load, validate, graph, Turtle, lineage.
 
     python -m benchmarks.pipeline              # reference layer, then 10k and 100k synthetic statements
-    python -m benchmarks.pipeline --million    # also 1M (several minutes, about 4 GB of RAM)
+    python -m benchmarks.pipeline --million    # also 1M (about 4 more minutes, 2.7 GB of RAM)
     python -m benchmarks.pipeline --sizes 10000 --json results.json
 
 Each target runs in a fresh Python process (so memory figures are its own); the parent
@@ -198,7 +198,7 @@ def main() -> None:
                         help="skip rdflib's Turtle writer above this many triples (it writes about 10k triples/s)")
     parser.add_argument("--store-max", type=int, default=2_000_000,
                         help="skip loading the whole export into a pyoxigraph store above this many triples "
-                             "(a lineage alternative, not part of the build: about 0.6 GB per million triples)")
+                             "(a lineage alternative, not part of the build: about 0.45 GB per million triples)")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
