@@ -18,9 +18,10 @@ import pyoxigraph as ox
 
 from nhsgraph.dataset import Dataset
 from nhsgraph.diagnostics import Problem
+from nhsgraph.ntriples import RdfExport
 from nhsgraph.queries import lineage
 from nhsgraph.rdf import to_rdf
-from nhsgraph.rdfformats import prefixes
+from nhsgraph.rdfformats import write_format
 from nhsgraph.rdfterms import DEFAULT_BASE
 from nhsgraph.vocabulary import vocabulary
 
@@ -59,15 +60,21 @@ def validate(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
 
 # -- RDF ------------------------------------------------------------------------
 
-def rdf_triples(dataset: Dataset) -> list[ox.Triple]:
-    """The project's RDF export (``nhsgraph.rdf``), as a list so both serialisers get the same triples."""
-    return list(to_rdf(dataset).triples())
+def rdf_export(dataset: Dataset) -> RdfExport:
+    """The project's RDF mapping (``nhsgraph.rdf``): N-Triples lines in compressed blocks."""
+    return to_rdf(dataset)
 
 
-def turtle_pyoxigraph(triples: list[ox.Triple]) -> bytes:
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes())
-    assert data is not None  # serialize returns bytes when no output file is given
-    return data
+def write_ntriples(export: RdfExport, path: Path) -> None:
+    """The N-Triples file, as ``nhsgraph build`` writes it (streamed, block by block)."""
+    with path.open("wb") as handle:
+        export.write_ntriples(handle)
+
+
+def turtle_pyoxigraph(export: RdfExport, ntriples: Path, path: Path) -> None:
+    """Turtle as ``nhsgraph build`` writes it: pyoxigraph rewrites the N-Triples file, streaming."""
+    with path.open("wb") as handle:
+        write_format(export, "turtle", handle, ntriples)
 
 
 def turtle_rdflib(triples: list[ox.Triple]) -> bytes:
@@ -127,10 +134,10 @@ def networkx_lineage(edges: list[tuple[str, str]]) -> Callable[[str], set[str]]:
     return lambda start: nx.descendants(graph, start) if start in graph else set()
 
 
-def export_store(triples: list[ox.Triple]) -> ox.Store:
+def export_store(ntriples: Path) -> ox.Store:
     """An in-memory pyoxigraph store of the whole RDF export (as ``nhsgraph serve`` would hold it)."""
     store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    store.bulk_load(path=ntriples, format=ox.RdfFormat.N_TRIPLES)
     return store
 
 

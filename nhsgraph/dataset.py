@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from nhsgraph.diagnostics import Problem
-from nhsgraph.model import Entity, Statement
+from nhsgraph.model import Entity, Statement, share_fields_set
 from nhsgraph.names import NameIndex
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class Dataset:
             elif model.id in dataset.entities:
                 dataset.duplicates.append((model, record.origin))
             else:
+                share_fields_set(model)
                 dataset.entities[model.id] = model
                 dataset.origins[model.id] = record.origin
         for entity in list(dataset.entities.values()):
@@ -58,6 +59,7 @@ class Dataset:
         if statement.id in self.origins and origin is not None:
             self.duplicates.append((statement, origin))
             return
+        share_fields_set(statement)  # after the id is set: see nhsgraph.model.share_fields_set
         self.statements.append(statement)
         if origin is not None:
             self.origins[statement.id] = origin

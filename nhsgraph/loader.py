@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from nhsgraph.diagnostics import LoadError, Problem
 from nhsgraph.gcpause import paused_gc
-from nhsgraph.model import ENTITY_MODELS, Entity, Statement
+from nhsgraph.model import ENTITY_MODELS, Entity, Statement, share_fields_set
 from nhsgraph.names import suggest
 from nhsgraph.vocabulary import vocabulary
 from nhsgraph.yamlsource import Located, Mark, YamlError, parse_yaml, unwritable_character
@@ -32,7 +32,7 @@ DATA_SUFFIXES = (".yaml", ".yml", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a record was written: its file and the path of the record inside that file."""
 
@@ -49,7 +49,7 @@ class Origin:
         return Problem(self.file, mark.line, mark.column, code, message, severity, suggestion)  # type: ignore[arg-type]
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     model: Entity | Statement
     origin: Origin
@@ -101,7 +101,9 @@ def _read_file(file: Path, problems: list[Problem]) -> Iterator[Record]:
     except OSError as exc:
         problems.append(Problem(name, 0, 0, "unreadable", f"cannot read file: {exc.strerror or exc}"))
         return
-    yield from read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+    records = read_bytes(name, raw, problems, jsonl=file.suffix == ".jsonl")
+    del raw  # read_bytes drops the bytes once decoded: 50 MB a file held while its records load
+    yield from records
 
 
 def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = False) -> Iterator[Record]:
@@ -117,6 +119,7 @@ def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = 
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(name, line, column, "not-utf8", "file is not UTF-8 text (binary, or another encoding?); save it as UTF-8"))
         return
+    del raw
     if "\x00" in text:
         problems.append(Problem(name, 1, 1, "not-text", "file contains NUL bytes: is it a binary file?"))
         return
@@ -131,12 +134,32 @@ def read_bytes(name: str, raw: bytes, problems: list[Problem], *, jsonl: bool = 
     yield from _read_document(name, located, problems)
 
 
+class _LinePositions(Located):
+    """Positions in a JSON Lines file: every path under ``(section, line)`` is at that line, column 1.
+
+    Each record's origin path is ``(section, line number)``, so the position is computed
+    rather than stored: a table of a million entries cost about 200 bytes per line (see
+    benchmarks/README.md). Answers exactly what the per-line table answered.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(value=None)
+
+    def mark(self, path: YPath, key: bool = False) -> Mark:
+        # As Located.mark on the table {(section, line): Mark(line, 1)}: no keys are
+        # recorded, and a key falls back to an enclosing value strictly above it.
+        if len(path) >= (3 if key else 2) and isinstance(path[1], int):
+            return Mark(path[1], 1)
+        return Mark(1, 1)
+
+
 def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Record]:
     """Generated reference data: one JSON object per line, ``{"section": ..., <fields>}``."""
-    positions = Located(value=None)
+    positions = _LinePositions()
+    shared: dict[str, str] = {}
     # Lines end at "\n" only: str.splitlines() would also split at U+2028 and other
     # characters JSON allows inside strings, and would misnumber lines.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in _lines(text):
         if not line.strip():
             continue
         try:
@@ -157,16 +180,46 @@ def _read_jsonl(name: str, text: str, problems: list[Problem]) -> Iterator[Recor
             problems.append(Problem(name, number, 1, "bad-character", f"text contains {bad}, which no output format can hold; remove the escape"))
             continue
         section = value.pop("section")
+        _share_strings(value, shared)
         mark = Mark(number, 1)
         located = Located(value={section: [value]}, values={(): mark})
         for record in _read_document(name, located, problems):
             # Records keep the line's position, not its parsed JSON: at a million lines the
             # raw dicts, and a position table per line, cost a third of the memory (see
-            # benchmarks/README.md). One table per file maps (section, line) to the line.
-            path = (section, number)
-            positions.values[path] = mark
-            record.origin = Origin(name, positions, path)
+            # benchmarks/README.md). The file's positions are computed from the line number.
+            record.origin = Origin(name, positions, (section, number))
             yield record
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``enumerate(text.split("\\n"), start=1)`` without a list of every line at once (60 MB a file)."""
+    start, number = 0, 1
+    while (end := text.find("\n", start)) >= 0:
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
+    yield number, text[start:]
+
+
+def _share_strings(value: dict[str, Any], shared: dict[str, str]) -> None:
+    """Make equal short strings of a record (ids, relations, documents) one object per file.
+
+    ``json.loads`` makes a new string for every value, and pydantic keeps the very object
+    it is given, so a million statements naming the same few thousand ids held a million
+    copies of them (about 55 bytes each, several per statement).
+    """
+    for key, item in value.items():
+        if type(item) is str:
+            if len(item) <= 64:
+                value[key] = shared.setdefault(item, item)
+        elif type(item) is list:
+            for index, element in enumerate(item):
+                if type(element) is str:
+                    if len(element) <= 64:
+                        item[index] = shared.setdefault(element, element)
+                elif type(element) is dict:
+                    for inner, text in element.items():
+                        if type(text) is str and len(text) <= 64:
+                            element[inner] = shared.setdefault(text, text)
 
 
 def _unwritable_in(value: Any) -> str | None:
@@ -215,9 +268,12 @@ def _read_document(name: str, located: Located, problems: list[Problem]) -> Iter
                 problems.append(origin.problem("not-a-mapping", f"each item of {section!r} must be a mapping of fields"))
                 continue
             try:
-                yield Record(model.model_validate(item), origin)  # type: ignore[arg-type]
+                valid = model.model_validate(item)
             except ValidationError as exc:
                 problems.extend(_shape_problems(exc, origin, model))
+                continue
+            share_fields_set(valid)  # nhsgraph.model.share_fields_set: 0.7 KB a record
+            yield Record(valid, origin)  # type: ignore[arg-type]
 
 
 def sections() -> list[str]:

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from nhsgraph.dates import PartialDate
 from nhsgraph.model import Act, Entity, Organisation, SourceRef, Statement
-from nhsgraph.ntriples import XSD, Node, RdfExport, date_literal, en, literal
+from nhsgraph.ntriples import XSD, LineBuffer, Node, RdfExport, date_literal, en, literal
 from nhsgraph.rdfterms import DEFAULT_BASE, FieldSpec, Minter, RdfTerms, rdf_terms
 from nhsgraph.vocabulary import vocabulary
 
@@ -53,8 +53,10 @@ class _Exporter:
         self.kinds = {entity_id: entity.kind for entity_id, entity in dataset.entities.items()}
         self._labels: dict[int, str] = {}
         self._field_cache: dict[str, list[tuple[str, FieldSpec, tuple[str, ...]]]] = {}
-        # Triples whose subject is an entity, but which come from statements (plain edges, event links).
-        self.extra: dict[str, list[tuple[str, str]]] = {}
+        # Triples whose subject is an entity, but which come from statements (plain edges, event links):
+        # predicate, object, predicate, object... in one flat list per entity, because a tuple per pair
+        # cost 64 bytes for each of ~2.5 million pairs at a million statements.
+        self.extra: dict[str, list[str]] = {}
 
     # -- terms ----------------------------------------------------------------
     def t(self, curie: str) -> str:
@@ -105,10 +107,17 @@ class _Exporter:
 
     # -- the export -------------------------------------------------------------
     def run(self) -> RdfExport:
+        """Map the dataset; each node's lines go to a compressed buffer as soon as it is made.
+
+        Entities come first in the output but collect edges from the statements (plain
+        edges, event links), so statements are mapped first, into a buffer of their own.
+        Holding every statement's nodes until the entities were written took about 1.2 GB
+        per 100k statements (see benchmarks/README.md).
+        """
         statements = sorted(self.dataset.statements, key=lambda s: s.id or s.content_id())
         asserted = self.vocab.asserted_statuses
         type_events = self._type_events(statements, asserted)
-        statement_nodes: list[tuple[bool, list[Node]]] = []
+        facts = LineBuffer()
         for st in statements:
             is_fact = st.status in asserted
             if is_fact:
@@ -118,15 +127,16 @@ class _Exporter:
             nodes = self._statement(st)
             if is_fact and self.vocab.relations[st.relation].change_event:
                 nodes.append(self._event(st, type_events))
-            statement_nodes.append((is_fact, nodes))
+            target = facts if is_fact else self.out.claims
+            for node in nodes:
+                target.extend(node.lines())
+            self._labels.clear()  # a label serves its own statement's nodes only
         self.out.asserted.extend(self._org_type_scheme().lines())
         for entity in sorted(self.dataset.entities.values(), key=lambda e: e.id):
             for node in self._entity(entity):
                 self.out.asserted.extend(node.lines())
-        for is_fact, nodes in statement_nodes:
-            target = self.out.asserted if is_fact else self.out.claims
-            for node in nodes:
-                target.extend(node.lines())
+            self.extra.pop(entity.id, None)
+        self.out.asserted.absorb(facts)
         return self.out
 
     def _org_type_scheme(self) -> Node:
@@ -152,7 +162,8 @@ class _Exporter:
                     node.add(predicate, value)
         citations = self._sources(node, entity.sources, "dcterms:source",
                                   lambda i: self.minter.entity_citation(entity.id, i))
-        for predicate, obj in self.extra.get(entity.id, ()):
+        extra = iter(self.extra.get(entity.id, ()))
+        for predicate, obj in zip(extra, extra):
             node.add(predicate, obj)
         return [node, *citations]
 
@@ -176,7 +187,7 @@ class _Exporter:
         return citations
 
     def _link(self, entity_id: str, predicate: str, obj: str) -> None:
-        self.extra.setdefault(entity_id, []).append((predicate, obj))
+        self.extra.setdefault(entity_id, []).extend((predicate, obj))
 
     def _plain_edge(self, st: Statement) -> None:
         """The asserted edge of a fact, plus the standard property it specialises.
