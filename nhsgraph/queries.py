@@ -26,7 +26,6 @@ from nhsgraph.proposals import proposals
 from nhsgraph.query_index import AUTHORSHIP, PART_OF, POSITION_RELATIONS, Link, QueryIndex, index_for
 from nhsgraph.search import resolve, search
 from nhsgraph.vocabulary import vocabulary
-from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
