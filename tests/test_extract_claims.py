@@ -236,3 +236,45 @@ def test_a_bill_is_its_act(gaz):
     assert [m.id for m in run(gaz, "The Health and Social Care Bill passed.").mentions if m.known] == []  # 2008 or 2012?
     assert triples(run(gaz, "NHS Providers opposes the Lansley Act.")) == {
         ("nhs-providers", "opposes", "health-and-social-care-act-2012", "fact")}
+
+
+# A stance verb over a named change: the change is what the stance is about, never the holder's deed.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("NHS Providers opposes the abolition of CCGs.", ("nhs-providers", "opposes", CCG)),
+    ("NHS Providers resisted the scrapping of Monitor.", ("nhs-providers", "opposes", "monitor")),
+    ("NHS Providers supports the creation of ICBs.", ("nhs-providers", "supports", ICB)),
+    ("NHS Providers welcomed plans to abolish CCGs.", ("nhs-providers", "supports", CCG)),
+    ("NHS Providers backed the government's plans to set up ICBs.", ("nhs-providers", "supports", ICB)),
+    ("NHS Providers criticised the decision to abolish Monitor.", ("nhs-providers", "opposes", "monitor")),
+    ("NHS Providers rejects replacing CCGs with ICBs.", ("nhs-providers", "opposes", ICB)),
+    ("NHS Providers called for the establishment of ICBs.", ("nhs-providers", "proposes", ICB)),
+])
+def test_stance_on_a_named_change_is_a_stance_not_the_change(gaz, sentence, expected):
+    found = triples(run(gaz, sentence))
+    assert {(s, r, o) for s, r, o, _ in found} == {expected}
+    assert all(status == "fact" for *_, status in found)  # a stance is a fact about its holder, as for "X opposes Y"
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS Providers warned against the abolition of CCGs.",
+    "NHS Providers called for the merger of CCGs and ICBs.",
+    "NHS Providers opposes the abolition of CCGs and Monitor.",
+])
+def test_stance_holder_never_does_the_change(gaz, sentence):
+    changes = {r for r in vocabulary().relations if vocabulary().relations[r].change_event}
+    assert not [c for c in run(gaz, sentence).claims if c.subject.id == "nhs-providers" and c.relation in changes]
+
+
+def test_negated_stance_on_a_change_is_negated_and_asserts_no_change(gaz):
+    result = run(gaz, "NHS Providers does not oppose the abolition of CCGs.")
+    assert [(c.subject.id, c.relation, c.object.id, c.negated) for c in result.claims] == [
+        ("nhs-providers", "opposes", CCG, True)]
+
+
+def test_a_deed_after_a_stance_keeps_its_own_doer(gaz):
+    # A finite verb or a participle is not a named change: it keeps its doer.
+    assert ("nhs-england", "abolishes", CCG, "fact") in triples(run(gaz, "NHS England abolished CCGs."))
+    assert triples(run(gaz, "NHS Providers supports ICBs, which NHS England created.")) >= {
+        ("nhs-providers", "supports", ICB, "fact")}
+    assert not any(r == "supports" and o == "nhs-england" for _, r, o, _ in triples(
+        run(gaz, "NHS Providers supported work on a report published by NHS England.")))

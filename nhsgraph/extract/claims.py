@@ -16,6 +16,7 @@ from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH,
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
+from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
 __all__ = ["Claim", "Party", "Voice", "extract_claims"]
@@ -147,6 +148,15 @@ def _arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], 
     return [], [], "", adjust
 
 
+def _change_participants(s: SentenceView, change: CueHit) -> list[Party]:
+    """What a change a stance governs is about: "the abolition of X" -> X; "replacing X with Y" -> Y, the newcomer."""
+    following = min((h.first for h in s.hits if h.first >= change.last), default=len(s.tokens))
+    ahead = [sp for sp in s.spans if sp.first < following]
+    others = cl.after(ahead, s.tokens, s.clauses, change.last)
+    replacement = _substitute(s, others[-1].last, ahead, change.form.relation) if others else []
+    return s.parties(replacement or others)
+
+
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
     if relation in stance:
         return "predicted" if modal == "predicted" else ("reported" if quoted else "fact")
@@ -162,11 +172,16 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     attribution = speakers or voice.attribution
     question = s.sentence.text.rstrip().endswith("?")
     claims: list[Claim] = []
+    # "X opposes the abolition of Y": the abolition is what X's stance is about, never X's deed.
+    governed = governed_changes(s.tokens, s.clauses, s.spans, s.hits, stance)
     for hit in s.hits:
         relation = hit.form.relation
-        if relation is None or question:
+        if relation is None or question or (hit.first in governed and relation not in stance):
             continue
         subjects, objects, how, adjust = _arguments(s, hit)
+        change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
+        if change is not None:
+            objects, adjust = _change_participants(s, change), adjust - 0.1
         modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust

@@ -1,0 +1,54 @@
+"""Stances on changes: "X opposes the abolition of Y" states X's position, not that X abolishes Y.
+
+A stance verb (oppose, support, welcome, reject, call for ...) followed closely by a change cue
+(a nominalisation, "the abolition of", "the creation of"; a gerund, "replacing"; or an infinitive,
+"plans to abolish") governs it: the change is what the stance is about, so the change must never be
+read as a deed of the stance holder. The stance then takes the change's participants as its object.
+"""
+
+from __future__ import annotations
+
+from nhsgraph.extract.clauses import Span, is_passive
+from nhsgraph.extract.cues import NOUN, VERB, CueHit
+from nhsgraph.extract.mentions import Token
+
+# At most this many words between the stance verb and the change cue ("the government's plans to").
+MAX_GAP = 6
+# Words that end the stance's reach: a new coordinated verb or clause ("X welcomed the report and abolished Y").
+BREAKS = {"and", "or", "but", ",", "then", "while", "whereas", "because", "after", "before", "when", "so"}
+
+
+def _names_a_change(hit: CueHit, tokens: list[Token]) -> bool:
+    """A change named rather than done: a nominalisation, a gerund or an infinitive ("plans to abolish").
+
+    A finite verb or a participle ("a report published by X") keeps its own doer.
+    """
+    to_infinitive = hit.first > 0 and tokens[hit.first - 1].key == "to" and hit.form.words[0] == hit.form.lemma.split()[0]
+    return hit.form.role == NOUN or hit.form.gerund or to_infinitive
+
+
+def governed_changes(tokens: list[Token], clauses: list[int], spans: list[Span], hits: list[CueHit],
+                     stance: tuple[str, ...]) -> dict[int, CueHit]:
+    """For each change cue that an active stance verb governs, the stance hit (keyed by the change cue's first token).
+
+    Governing means: same clause, the stance verb first, nothing between them but a few words that are
+    neither a mention, another cue, nor a break (so "X supports Y, which abolished Z" keeps its reading).
+    """
+    governed: dict[int, CueHit] = {}
+    for i, stance_hit in enumerate(hits):
+        if stance_hit.form.relation not in stance or stance_hit.form.role != VERB or is_passive(stance_hit, tokens):
+            continue
+        following = next((h for h in hits[i + 1:] if h.first >= stance_hit.last), None)
+        if following is None or following.form.relation is None or following.form.relation in stance:
+            continue
+        if not _names_a_change(following, tokens):
+            continue
+        gap = range(stance_hit.last, following.first)
+        if (len(gap) > MAX_GAP or clauses[stance_hit.first] != clauses[following.first]
+                or any(tokens[j].key in BREAKS for j in gap)
+                or any(sp.first < following.first and sp.last > stance_hit.last for sp in spans)):
+            continue
+        for change in hits[i + 1:]:
+            if change.first == following.first:  # every reading of the same words ("abolition of")
+                governed[change.first] = stance_hit
+    return governed
