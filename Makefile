@@ -43,7 +43,9 @@ ontology: $(STAMP)
 
 # The README's diagrams (docs/img/*.png), drawn from the bundled data.
 diagrams: $(STAMP)
-	PYTHON=$(BIN)/python sh scripts/diagrams.sh
+	for preset in commissioning national integration; do \
+		$(BIN)/nhsgraph diagram --preset $$preset --data data -o docs/img/$$preset.png || exit 1; \
+	done
 
 # Rebuild the reference layer (data/reference/ods.jsonl) from the bundled ODS/ONS files.
 reference: $(STAMP)
