@@ -9,6 +9,9 @@ import pytest
 import nhsgraph
 from nhsgraph.dataset import Dataset
 
+# The Oxigraph server fixture is shared by the triple-store tests.
+pytest_plugins = ["store_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 
