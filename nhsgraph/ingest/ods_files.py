@@ -24,11 +24,21 @@ class SourceFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class OdsRow:
-    """One record of the ODS 27-column layout (only the columns the ingest uses)."""
+class _Row:
+    """Where a record came from: the file and its row, cited as the record's provenance."""
 
     file: str
     row: int
+
+    @property
+    def locator(self) -> str:
+        return f"{self.file} row {self.row}"
+
+
+@dataclass(frozen=True)
+class OdsRow(_Row):
+    """One record of the ODS 27-column layout (only the columns the ingest uses)."""
+
     code: str
     name: str
     region: str
@@ -41,41 +51,25 @@ class OdsRow:
     role: str
     """Column 14: role codes in ``ods_eccg.csv`` (``RO319`` ...) or sub-type elsewhere."""
 
-    @property
-    def locator(self) -> str:
-        return f"{self.file} row {self.row}"
-
 
 @dataclass(frozen=True)
-class Succession:
+class Succession(_Row):
     """One row of the ODS successor file: ``predecessor`` was succeeded by ``successor``."""
 
-    file: str
-    row: int
     predecessor: str
     successor: str
     effective: dt.date
     """The legal date the succession took effect: the first day of the successor's role."""
 
-    @property
-    def locator(self) -> str:
-        return f"{self.file} row {self.row}"
-
 
 @dataclass(frozen=True)
-class CsvRow:
+class CsvRow(_Row):
     """One data row of a CSV with a header; ``row`` is the record number, the header being row 1."""
 
-    file: str
-    row: int
     values: dict[str, str]
 
     def __getitem__(self, key: str) -> str:
         return self.values[key].strip()
-
-    @property
-    def locator(self) -> str:
-        return f"{self.file} row {self.row}"
 
 
 def ods_date(value: str, where: str) -> dt.date | None:
