@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -19,6 +18,7 @@ from nhsgraph.answers import Answer, Lineage
 from nhsgraph.dates import PartialDate
 from nhsgraph.display import Footnotes
 from nhsgraph.query_index import SUCCESSOR_END
+from nhsgraph.terminal import Fitted
 from nhsgraph.vocabulary import vocabulary
 
 Column = tuple[str, Callable[[Answer], str]]
@@ -42,11 +42,21 @@ WHOSE: Column = ("whose", lambda a: _names(a.attributed_to))
 STATUS: Column = ("status", _status)
 
 
-def table(answers: Sequence[Answer], columns: Sequence[Column], notes: Footnotes, title: str | None = None) -> Table:
+def _lines(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+STATUS_WHEN: Column = ("status, when", lambda a: _lines(_status(a), human(a.date)))
+WHOSE_WHERE: Column = ("whose, where", lambda a: _lines(_names(a.attributed_to),
+                                                         f"in {_names([a.by])}" if a.by else ""))
+
+
+def table(answers: Sequence[Answer], columns: Sequence[Column], notes: Footnotes, title: str | None = None) -> Fitted:
     """A table of answers with the given columns and a final ``src`` column of footnote marks.
 
     A column empty in every row is left out: in 80 columns each blank column squeezes the
-    names the reader came for into fragments.
+    names the reader came for into fragments. Widths are fitted at print time (:class:`Fitted`)
+    so that words stay whole.
     """
     rows = [[get(answer) for _, get in columns] for answer in answers]
     keep = [i for i in range(len(columns)) if i == 0 or any(row[i] for row in rows)]
@@ -55,8 +65,8 @@ def table(answers: Sequence[Answer], columns: Sequence[Column], notes: Footnotes
         result.add_column(columns[i][0], overflow="fold")
     result.add_column("src", overflow="fold")
     for answer, row in zip(answers, rows):
-        result.add_row(*(row[i] for i in keep), notes.mark(answer.sources))
-    return result
+        result.add_row(*(row[i] for i in keep), notes.mark(answer.sources, sep=" "))
+    return Fitted(result)
 
 
 def _split(answers: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
@@ -105,9 +115,11 @@ def print_succession(console: Console, subject: dict[str, str], answers: Sequenc
     if facts:
         console.print(table(facts, [(other, lambda a: a.label), ("how", _step), WHEN, BY], notes, "What happened"))
     if claims:
-        console.print(table(claims, [(other, lambda a: a.label), ("how", _step), WHEN, STATUS, WHOSE,
-                                     ("in / by", lambda a: _names([a.by]))], notes,
-                            "Proposed, announced or reported (not facts)"))
+        # Five columns, not seven: status and date, and whose claim and where it was made, are
+        # read together ("proposed / 26 November 2020"; "NHS England / in Integrating Care"),
+        # and seven columns in 80 characters cut every name into fragments.
+        console.print(table(claims, [(other, lambda a: a.label), ("how", _step), STATUS_WHEN, WHOSE_WHERE],
+                            notes, "Proposed, announced or reported (not facts)"))
     notes.print(console)
 
 
@@ -138,7 +150,7 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
         status = node["status"] if node["status"] == "fact" else f"[yellow]{node['status']}[/yellow]"
         spans.add_row(node["label"], _names(node["types"]) or node["kind"], human(node["established"]),
                       human(node["dissolved"]), status)
-    console.print(spans)
+    console.print(Fitted(spans))
     notes.print(console)
 
 
@@ -176,12 +188,18 @@ def print_proposals(console: Console, answers: Sequence[Answer], filters: str) -
     console.print(f"[bold]{len(answers)} proposal(s)[/bold]{filters}")
     notes = Footnotes()
     for number, answer in enumerate(answers, start=1):
-        console.print(Text.assemble(f"\n{number}. ", (answer.label, "bold"), f"  {notes.mark(answer.sources)}"))
+        # a grid keeps a long title and its fields indented under the number
+        block = Table.grid(padding=(0, 1))
+        block.add_column(no_wrap=True)
+        block.add_column()
+        block.add_row(f"{number}.", Text.assemble((answer.label, "bold"), f"  {notes.mark(answer.sources)}"))
         fields = [("proposed by", _names(answer.attributed_to)), ("when", human(answer.date)),
                   ("status", answer.status or ""), ("about", _names(answer.about)), ("outcome", _outcome(answer))]
         for field, value in fields:
             if value:
-                console.print(Padding(Text(f"{field}: {value}"), (0, 0, 0, 3), expand=False))
+                block.add_row("", Text(f"{field}: {value}"))
+        console.print()
+        console.print(block)
     notes.print(console)
 
 
@@ -198,25 +216,24 @@ def print_as_of(console: Console, day: dt.date, answers: Sequence[Answer], what:
 
 
 def print_search(console: Console, text: str, answers: Sequence[Answer]) -> None:
+    """Matches, best first: each name with its id (and the alias or code matched) beneath it.
+
+    Ids are what a user copies into the next command, so they are never broken across lines;
+    under the name (not in a column of their own) they need no room beside it, and a long id
+    no longer squeezes the names in 80 columns. The matched name is shown only when it is
+    neither the name nor the id (an alias, a code).
+    """
     console.print(f"[bold]{len(answers)} match(es) for {text!r}[/bold]")
-    if answers:
-        # Ids are what a user copies into the next command: never broken across lines. The
-        # matched name is shown only when it is neither the name nor the id (an alias, a code).
-        matched = [a.matched if a.matched and a.matched.casefold() not in (a.label.casefold(), a.id) else ""
-                   for a in answers]
-        result = Table(expand=False)
-        id_width = min(40, max(len(a.id) for a in answers))
-        kind_width = max(len(a.kind) for a in answers)
-        columns = 5 if any(matched) else 4
-        # whole ids and kinds only if the names still get 10 characters (and an alias 7)
-        room = console.width - (3 * columns + 1) - len(str(len(answers))) - 7 * (columns == 5) - 10
-        whole = id_width + kind_width <= room
-        result.add_column("#")
-        result.add_column("name", overflow="fold")
-        result.add_column("kind", no_wrap=whole, overflow="fold")
-        result.add_column("id", no_wrap=whole, min_width=id_width if whole else None, overflow="fold")
-        if any(matched):
-            result.add_column("matched", overflow="fold")
-        for rank, (answer, alias) in enumerate(zip(answers, matched), start=1):
-            result.add_row(str(rank), answer.label, answer.kind, answer.id, *([alias] if any(matched) else []))
-        console.print(result)
+    if not answers:
+        return
+    result = Table(expand=False)
+    result.add_column("#")
+    result.add_column("name, id", overflow="fold")
+    result.add_column("kind", overflow="fold")
+    for rank, answer in enumerate(answers, start=1):
+        name = Text(answer.label, style="bold")
+        name.append(f"\n{answer.id}")
+        if answer.matched and answer.matched.casefold() not in (answer.label.casefold(), answer.id):
+            name.append(f"\nmatched: {answer.matched}", style="dim")
+        result.add_row(str(rank), name, answer.kind)
+    console.print(Fitted(result))

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from nhsgraph.citations import citation, source_json, when_text
 from nhsgraph.dates import PartialDate
+from nhsgraph.terminal import Fitted, print_note
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -29,8 +29,9 @@ class Footnotes:
         self.notes: list[str] = []
         self._numbers: dict[tuple[str, str | None, str | None], int] = {}
 
-    def mark(self, sources: list[dict[str, Any]]) -> str:
-        """``[1][2]`` for these sources (source_json dicts), numbering new ones."""
+    def mark(self, sources: list[dict[str, Any]], sep: str = "") -> str:
+        """``[1][2]`` for these sources (source_json dicts), numbering new ones. In a table cell
+        ``sep=" "`` lets a narrow column break between marks rather than inside one (``[1`` / ``2]``)."""
         marks = []
         for source in sources:
             key = (source["document"], source.get("quote"), source.get("locator"))
@@ -40,13 +41,12 @@ class Footnotes:
             mark = f"[{self._numbers[key]}]"
             if mark not in marks:
                 marks.append(mark)
-        return "".join(marks)
+        return sep.join(marks)
 
     def print(self, console: Console) -> None:
+        """Each note wrapped to the terminal with a hanging indent (URLs kept whole)."""
         for number, note in enumerate(self.notes, start=1):
-            line = Text(f"[{number}] ", style="dim")
-            line.append(note)
-            console.print(line, soft_wrap=True)
+            print_note(console, f"[{number}]", note)
 
 
 def _note_text(source: dict[str, Any]) -> str:
@@ -113,7 +113,7 @@ def show_entity(console: Console, dataset: Dataset, entity: Entity, limit: int |
         groups.setdefault(reads_as(dataset, st, entity.id)[0], []).append(st)
     shown = [st for group in groups.values() if limit is None or len(group) <= limit for st in group]
     if shown:
-        console.print(statements_table(dataset, shown, entity.id, notes))
+        console.print(Fitted(statements_table(dataset, shown, entity.id, notes)))
     for phrase, group in groups.items():
         if limit is not None and len(group) > limit:
             examples = sorted(reads_as(dataset, st, entity.id)[1] for st in group)[:3]
@@ -151,7 +151,7 @@ def statements_table(dataset: Dataset, statements: list[Statement], focus: str,
         whose = ", ".join(dataset.label(a) for a in st.attributed_to)
         by = dataset.label(st.by) if st.by else ""
         if notes is not None:
-            sources = notes.mark([source_json(dataset, s) for s in st.sources])
+            sources = notes.mark([source_json(dataset, s) for s in st.sources], sep=" ")
         else:
             sources = "; ".join(citation(dataset, s) for s in st.sources)
         status = st.status if st.status == "fact" else f"[yellow]{st.status}[/yellow]"
