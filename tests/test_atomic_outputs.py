@@ -11,42 +11,47 @@ import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from nhsgraph.atomic import atomic_open, remove_stale
+from nhsgraph.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGINS = Path(__file__).resolve().parent / "plugins"
 NEW_BODY = "organisations:\n  - {id: body-new, label: Body New, sources: [doc-a]}\n"
 
 
-def build_command(data: Path, out: Path, block: bool = False) -> tuple[list[str], dict[str, str]]:
+def blocking_build(data: Path, out: Path) -> subprocess.Popen[str]:
+    """``nhsgraph build`` in a process of its own that stops in the middle of writing blocking.txt."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(PLUGINS)]),
-           "NHSGRAPH_OUTPUT_MODULES": "blocking_output"}
-    env.pop("NHSGRAPH_TEST_BLOCK", None)
-    if block:
-        env["NHSGRAPH_TEST_BLOCK"] = "1"
-    return [sys.executable, "-m", "nhsgraph", "build", str(data), "--out", str(out)], env
+           "NHSGRAPH_OUTPUT_MODULES": "blocking_output", "NHSGRAPH_TEST_BLOCK": "1"}
+    return subprocess.Popen([sys.executable, "-m", "nhsgraph", "build", str(data), "--out", str(out)], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def build(data: Path, out: Path) -> dict[str, bytes]:
-    command, env = build_command(data, out)
-    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+def build(data: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """A complete build, in this process (only the build that is killed needs a process of its
+    own; starting Python and importing nhsgraph three more times cost the suite seconds)."""
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    monkeypatch.setenv("NHSGRAPH_OUTPUT_MODULES", "blocking_output")
+    monkeypatch.delenv("NHSGRAPH_TEST_BLOCK", raising=False)
+    result = CliRunner().invoke(main, ["build", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
     return {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-def test_build_killed_mid_write_leaves_previous_outputs_intact(tmp_path: Path) -> None:
+def test_build_killed_mid_write_leaves_previous_outputs_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data, out = tmp_path / "data", tmp_path / "out"
     data.mkdir()
     shutil.copyfile(REPO / "tests" / "bad_inputs" / "base.yaml", data / "base.yaml")
-    before = build(data, out)
+    before = build(data, out, monkeypatch)
     assert before["blocking.txt"].endswith(b"complete\n")
 
     (data / "new.yaml").write_text(NEW_BODY, encoding="utf-8")
-    after = build(data, tmp_path / "reference")  # what a complete second build writes
+    after = build(data, tmp_path / "reference", monkeypatch)  # what a complete second build writes
 
-    command, env = build_command(data, out, block=True)
-    process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = blocking_build(data, out)
     watchdog = threading.Timer(60, process.kill)
     watchdog.start()
     try:
@@ -69,7 +74,7 @@ def test_build_killed_mid_write_leaves_previous_outputs_intact(tmp_path: Path) -
     [leftover] = out.glob(".*.tmp")  # the killed writer's temporary, hidden
     assert leftover.name.startswith(f".blocking.txt.{process.pid}.")
 
-    assert build(data, out) == after
+    assert build(data, out, monkeypatch) == after
     assert not list(out.glob(".*.tmp")), "the next build removes the killed writer's temporary"
 
 

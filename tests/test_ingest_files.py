@@ -82,7 +82,8 @@ def test_cli_ingest_writes_jsonl_and_reports_counts(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", "ods", str(FILES), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "765 organisations" in result.stdout
-    assert (tmp_path / "ods.jsonl").read_bytes() == (REPO / "data" / "reference" / "ods.jsonl").read_bytes()
+    assert (tmp_path / "ods.jsonl").read_bytes() == (REPO / "data" / "reference" / "ods.jsonl").read_bytes(), \
+        "the committed reference layer is stale: run nhsgraph ingest ods data/reference/ods"
 
 
 def test_cli_ingest_names_missing_files_in_one_line(tmp_path: Path) -> None:

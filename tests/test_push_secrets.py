@@ -41,7 +41,7 @@ class _Echoes(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def store() -> Iterator[str]:
     server = http.server.HTTPServer(("127.0.0.1", 0), _Echoes)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

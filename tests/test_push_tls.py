@@ -54,7 +54,7 @@ def https_store(ca: trustme.CA) -> Iterator[str]:
     # A client that refuses the certificate makes accept() fail in the server's thread;
     # socketserver drops that connection and keeps serving.
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"https://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()

@@ -94,7 +94,7 @@ class _Refuses(http.server.BaseHTTPRequestHandler):
 
 def test_refused_credentials_are_reported_without_the_password(rdf_folder):
     server = http.server.HTTPServer(("127.0.0.1", 0), _Refuses)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         endpoint = f"http://127.0.0.1:{server.server_address[1]}/store"
@@ -136,9 +136,9 @@ def test_a_store_that_never_answers_times_out_clearly(rdf_folder):
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)
         endpoint = f"http://127.0.0.1:{silent.getsockname()[1]}/store"
-        result = push(rdf_folder, endpoint, "--timeout", "0.5")
+        result = push(rdf_folder, endpoint, "--timeout", "0.2")
     assert result.exit_code == 1
-    assert f"push to {endpoint} failed: no answer within 0.5 s" in result.output
+    assert f"push to {endpoint} failed: no answer within 0.2 s" in result.output
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="parent-death signal is Linux-only")
