@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nhsgraph.ingest.case import readable_case
-from nhsgraph.ingest.ods_files import CsvRow, OdsRow, SourceFileError
+from nhsgraph.ingest.ods_files import CsvRow, OdsRow
 from nhsgraph.ingest.ods_inputs import (
     ICB_ESTABLISHMENT,
     ICB_START,
@@ -31,6 +31,7 @@ from nhsgraph.ingest.ods_inputs import (
     OdsInputs,
     after,
     document,
+    not_defined,
     org_id,
 )
 from nhsgraph.ingest.records import RecordSet, iso, source
@@ -155,9 +156,7 @@ def _dissolved(records: RecordSet, oid: str, where: str) -> dt.date | None:
     """``oid``'s dissolution; a row (``where``) naming a body no other file defines is an error
     naming that row (files from different releases ended in an internal KeyError)."""
     if oid not in records.organisations:
-        _, role, code = oid.split("/")
-        raise SourceFileError(f"{where}: {role.replace('-', ' ')} {code.upper()} is not in the other reference files; "
-                              f"are they all from the same release? (docs/reference-data.md)")
+        raise not_defined(oid, where)
     value = records.organisations[oid].get("dissolved")
     return dt.date.fromisoformat(value) if value else None
 
@@ -172,6 +171,8 @@ def add_relations(records: RecordSet, inputs: OdsInputs) -> None:
     """part_of links and the CCG -> ICB replacements (after successions set the ICBs' ends)."""
     for row in inputs.ccg21:
         ccg, stp = org_id("ccg", row["CCG21CDH"]), org_id("stp", row["STP21CDH"])
+        if ccg not in records.organisations:  # a CCG of the April 2021 lookup that ods_eccg.csv lacks
+            raise not_defined(ccg, row.locator)
         records.statement(ccg, PART_OF, stp, [_cite(row)], start=LOOKUP_2021, until=ICB_START, note=AS_AT_2021)
         records.statement(stp, PART_OF, org_id("region", row["NHSER21CDH"]), [_cite(row)], start=LOOKUP_2021,
                           note=AS_AT_2021)

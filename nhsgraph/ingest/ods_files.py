@@ -110,10 +110,14 @@ def read_ods_organisations(path: Path) -> list[OdsRow]:
             continue
         if len(cells) != ODS_COLUMNS:
             raise SourceFileError(f"{where}: expected {ODS_COLUMNS} columns (ODS layout), found {len(cells)}")
+        opened, closed = ods_date(cells[10], where), ods_date(cells[11], where)
+        if opened and closed and closed < opened:  # the close date is the last open day: never before the first
+            raise SourceFileError(f"{where}: {cells[0].strip()} closes on {closed.isoformat()} before it opens on "
+                                  f"{opened.isoformat()} (columns 12 and 11)")
         rows.append(OdsRow(
             file=path.name, row=number, code=cells[0].strip(), name=" ".join(cells[1].split()),
-            region=cells[2].strip(), geography=cells[3].strip(),
-            opened=ods_date(cells[10], where), closed=ods_date(cells[11], where), role=cells[13].strip(),
+            region=cells[2].strip(), geography=cells[3].strip(), opened=opened, closed=closed,
+            role=cells[13].strip(),
         ))
     return rows
 

@@ -75,6 +75,19 @@ def org_id(role: str, code: str) -> str:
     return f"ods/{role}/{code.lower()}"
 
 
+ROLE_NAMES = {"ccg": "CCG", "icb": "ICB", "stp": "STP", "sub-icb-location": "sub-ICB location",
+              "sub-icb-reporting-entity": "sub-ICB reporting entity", "region": "NHS England region",
+              "trust": "NHS trust", "care-trust": "care trust"}
+
+
+def not_defined(oid: str, where: str) -> SourceFileError:
+    """The error for a row (``where``) naming a body no other file defines: files from different
+    releases, or one edited by hand. Said once, here, for every file that names another's codes."""
+    _, role, code = oid.split("/")
+    return SourceFileError(f"{where}: {ROLE_NAMES.get(role, role)} {code.upper()} is not in the other reference "
+                           f"files; are they all from the same release? (docs/reference-data.md)")
+
+
 def day_before(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=1)
 

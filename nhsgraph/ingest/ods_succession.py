@@ -80,8 +80,8 @@ def _closures(records: RecordSet, rows: list[Succession]) -> None:
     index = CodeIndex(records)
     for row in rows:
         predecessor = index.at(row.predecessor, day_before(row.effective))
-        if predecessor is None:
-            continue
+        if predecessor is None or index.at(row.successor, row.effective) is None:
+            continue  # a row naming a code not ingested is skipped whole: it closes nothing either
         record = records.organisations[predecessor]
         if "dissolved" not in record:
             record["dissolved"] = row.effective.isoformat()
@@ -104,7 +104,10 @@ def add_successions(records: RecordSet, inputs: OdsInputs) -> None:
             records.count("successor rows skipped: a code not ingested (or not open that day)")
             continue
         resolved.append((row, predecessor, successor))
-    intake = Counter((successor, row.effective) for row, _, successor in resolved)
+    # Bodies taken in by each successor that day, each counted once however many rows say so
+    # (a row given twice made a one-to-one replacement read as a merger).
+    intake = Counter((successor, effective) for _, successor, effective in
+                     {(predecessor, successor, row.effective) for row, predecessor, successor in resolved})
     for row, predecessor, successor in resolved:
         established = records.organisations[successor].get("established")
         existed = established is None or established < row.effective.isoformat()
