@@ -19,6 +19,7 @@ from nhsgraph.ontology import ontology_triples
 from nhsgraph.rdf import to_rdf
 from nhsgraph.rdfformats import prefixes
 from nhsgraph.rdfterms import DEFAULT_BASE, Minter, rdf_terms, to_bytes
+from nhsgraph.sparql_errors import syntax_message
 from nhsgraph.userfiles import MAX_QUERY_BYTES, UserFileError, read_text
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def run_query(store: ox.Store, query: str, bindings: dict[str, Term] | None = No
         result = store.query(query, prefixes=prefixes(), use_default_graph_as_union=True,
                              substitutions=substitutions or None)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        raise QueryError(syntax_message(str(exc), query, prefixes())) from None
     except RuntimeError as exc:
         message = str(exc)
         if "SELECT projection" in message:

@@ -57,7 +57,7 @@ def export(data_path: Path, format_name: str, output: Path | None, base: str, sh
 
 
 @main.command()
-@click.argument("query", required=False)
+@click.argument("query_words", metavar="[QUERY]", required=False, nargs=-1)  # more than one is a quoting slip, explained below
 @click.option("--file", "query_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Read the query from a file (e.g. ontology/queries/what-replaced.rq).")
 @click.option("--format", "format_name", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -68,7 +68,7 @@ def export(data_path: Path, format_name: str, output: Path | None, base: str, sh
               help="Bind ?VAR to the string TEXT. Repeatable.")
 @data_option
 @base_option
-def sparql(query: str | None, query_file: Path | None, format_name: str, binds: tuple[str, ...],
+def sparql(query_words: tuple[str, ...], query_file: Path | None, format_name: str, binds: tuple[str, ...],
            text_binds: tuple[str, ...], data_path: Path, base: str) -> None:
     """Run a SPARQL query over the graph in an embedded store (no server needed).
 
@@ -77,6 +77,12 @@ def sparql(query: str | None, query_file: Path | None, format_name: str, binds: 
     """
     from nhsgraph.sparql import QueryError, compact, query_dataset, read_query_file
 
+    if len(query_words) > 1:
+        # "--bind target CCGs 'SELECT ...'" leaves CCGs as a second QUERY; so does a query not in quotes.
+        raise click.UsageError(f"got {len(query_words)} QUERY arguments ({', '.join(map(repr, query_words[:3]))}"
+                               f"{', ...' if len(query_words) > 3 else ''}); give the query as one argument, in "
+                               "quotes. Values to bind are written --bind VAR=NAME")
+    query = query_words[0] if query_words else None
     if query is None and query_file is None:
         raise click.UsageError("give a QUERY (in quotes) or --file FILE")
     if query is not None and query_file is not None:
@@ -130,7 +136,8 @@ Credentials come from the environment only: {ENV_USER} and {ENV_PASSWORD} (HTTP 
               help="SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
                    "http://localhost:3030/ds/data (Fuseki).")
 @click.option("--graph", default=DEFAULT_GRAPH, show_default=True, help="Named graph to replace.")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds to wait for the store.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to wait for the store (more than 0).")
 @click.option("--ontology/--no-ontology", default=True, show_default=True, help="Send the ontology with the data.")
 @data_option
 @base_option
