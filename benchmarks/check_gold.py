@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import nhsgraph  # noqa: E402
-from nhsgraph.model import sentence_count  # noqa: E402
-from nhsgraph.vocabulary import vocabulary  # noqa: E402
+import nhsgraph
+from nhsgraph.model import sentence_count
+from nhsgraph.vocabulary import vocabulary
 
 BUNDLED = ROOT / "benchmarks" / "corpus"
 GOLD = ROOT / "benchmarks" / "gold"
@@ -62,12 +62,18 @@ def _item_lines(source: str, section: str) -> list[int]:
     return []
 
 
-def text_for(gold: dict, corpus: Path | None) -> str | None:
-    """The text a gold file annotates: bundled, or from the corpus folder, or None if unavailable."""
+def source_path(gold: dict, corpus: Path | None) -> Path | None:
+    """Where the text a gold file annotates is: bundled, or in the corpus folder; None if unavailable."""
     folder = BUNDLED if gold.get("bundled") else corpus
     if folder is None or not (folder / gold["file"]).is_file():
         return None
-    return (folder / gold["file"]).read_text(encoding="utf-8")
+    return folder / gold["file"]
+
+
+def text_for(gold: dict, corpus: Path | None) -> str | None:
+    """The text a gold file annotates, or None if it is not available."""
+    path = source_path(gold, corpus)
+    return None if path is None else path.read_text(encoding="utf-8")
 
 
 def check_gold_file(path: Path, known: dict[str, str], corpus: Path | None = None) -> list[Problem]:
@@ -119,7 +125,7 @@ def check_gold_file(path: Path, known: dict[str, str], corpus: Path | None = Non
                 elif relation is not None and role != "attributed_to" and id_ in known:
                     allowed = relation.subject_kinds if role == "subject" else relation.object_kinds
                     if known[id_] not in allowed:
-                        problems.append(Problem(name, line, f"{role} {id_!r} is a {known[id_]}; {claim['relation']} takes {', '.join(allowed)}"))
+                        problems.append(Problem(name, line, f"{role} {id_!r} is of kind {known[id_]}; {claim['relation']} takes {', '.join(allowed)}"))
     return problems
 
 
