@@ -187,8 +187,9 @@ def main() -> int:
     args = parser.parse_args()
     corpus = args.corpus if args.corpus is not None and args.corpus.is_dir() else None
     if corpus is None:
-        print(f"development articles skipped: corpus folder {args.corpus} not found "
-              "(give the folder holding them); scoring the bundled held-out texts only")
+        where = "no corpus folder given" if args.corpus is None else f"corpus folder {args.corpus} not found"
+        print(f"development articles skipped: {where} (give the folder holding them); "
+              "scoring the bundled held-out texts only")
     began = time.perf_counter()
     dataset = nhsgraph.load(args.data)
     gazetteer = Gazetteer.from_dataset(dataset)
