@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ import networkx as nx
 from nhsgraph.diagnostics import Problem
 from nhsgraph.model import Entity, SourceRef, Statement, share_fields_set
 from nhsgraph.names import NameIndex
+from nhsgraph.origins import Origins
 
 if TYPE_CHECKING:
     from nhsgraph.loader import Origin, Record
@@ -30,7 +31,7 @@ DERIVED_FIELDS: dict[tuple[str, str], tuple[str, bool]] = {
 class Dataset:
     entities: dict[str, Entity] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
-    origins: dict[str, Origin] = field(default_factory=dict)
+    origins: MutableMapping[str, Origin] = field(default_factory=Origins)
     duplicates: list[tuple[Entity | Statement, Origin]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _names: NameIndex | None = None
