@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from nhsgraph.extract import anaphora
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
 from nhsgraph.extract.mentions import Mention, tokenize
@@ -24,6 +25,8 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims"]
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
 FALLBACK = {"proposes": "supports"}
+# A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
+RESOLVED_DROP = 0.15
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
 
 
@@ -222,7 +225,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                     chosen = FALLBACK[chosen]
                 if not _allowed(chosen, subject, obj):
                     continue
-                score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known)
+                score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * (subject.resolved or obj.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
                 claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, " ".join(
                     t.text for t in s.tokens[hit.first:hit.last]), cue_start, cue_end, how,
@@ -240,9 +243,12 @@ def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -
     for owner, owned in pairwise(ordered):
         gap = [t.key for t in s.tokens[owner.last:owned.first]]
         subject, obj = Party.of(owner.mention), Party.of(owned.mention)
-        if relation and 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"] and _allowed(relation, subject, obj):
-            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known)
-            start, end = s.tokens[owner.last].start, s.tokens[owner.last + 1].end
+        # "its 'Integrating Care' paper": a possessive pronoun standing for the owner, then the title
+        pronoun = subject.resolved and s.tokens[owner.first].key in anaphora.words().possessive and len(
+            [w for w in gap if w not in anaphora.QUOTES]) <= 1
+        if relation and (pronoun or 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"]) and _allowed(relation, subject, obj):
+            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * subject.resolved
+            start, end = (owner.mention.start, owner.mention.end) if pronoun else (s.tokens[owner.last].start, s.tokens[owner.last + 1].end)
             found.append(Claim(subject, relation, obj, status, attribution, s.sentence, s.sentence.text[start - s.sentence.start:end - s.sentence.start],
                                start, end, "possessive", round(score, 2)))
     return found
@@ -252,12 +258,18 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
+    previous: list[Mention] = []
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
             continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), lex.find(tokens))
+        hits = lex.find(tokens)
+        # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous)
+        inside = sorted([*inside, *referring], key=lambda m: m.start)
+        previous = inside
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -122,9 +123,16 @@ def _index(lexicon: Lexicon) -> dict[tuple[str, ...], list[CueForm]]:
 
 
 @cache
+def lexicon_data() -> dict[str, Any]:
+    """``lexicon.yaml`` as parsed YAML, for the sections other modules read (anaphora, nominals)."""
+    data: dict[str, Any] = yaml.safe_load(resources.files("nhsgraph.extract").joinpath("lexicon.yaml").read_text("utf-8"))
+    return data
+
+
+@cache
 def lexicon() -> Lexicon:
     """The packaged cue lexicon, parsed and inflected once per process."""
-    raw = yaml.safe_load(resources.files("nhsgraph.extract").joinpath("lexicon.yaml").read_text("utf-8"))
+    raw = lexicon_data()
     irregular = raw.get("irregular", {})
     forms: list[CueForm] = []
     for relation, spec in raw["relations"].items():

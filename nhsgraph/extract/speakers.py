@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.anaphora import RULES
 from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon
 from nhsgraph.extract.mentions import Mention, Token
 from nhsgraph.extract.sentences import Sentence
@@ -26,10 +27,11 @@ class Party:
     known: bool
     start: int | None = None
     end: int | None = None
+    resolved: bool = False  # named by a pronoun or description ("its", "the body"), not by a name
 
     @classmethod
     def of(cls, mention: Mention) -> Party:
-        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end)
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES)
 
 
 @dataclass(frozen=True)
