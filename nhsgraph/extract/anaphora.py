@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nhsgraph.extract.clauses import is_passive
-from nhsgraph.extract.cues import AGENT_AFTER, BE_FORMS, NOUN, SPEECH, VERB, CueHit, lexicon, lexicon_data
+from nhsgraph.extract.cues import AGENT_AFTER, AGENT_NOUN, BE_FORMS, NOUN, SPEECH, VERB, CueHit, lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.vocabulary import vocabulary
 
@@ -41,6 +41,8 @@ class Words:
     owned: frozenset[str]
     auxiliaries: frozenset[str]
     fronted: frozenset[str]
+    plural: frozenset[str]
+    singular: frozenset[str]
 
 
 @cache
@@ -49,7 +51,7 @@ def words() -> Words:
     heads = {tuple(t.key for t in tokenize(head)): kind for kind, names in raw["descriptions"]["heads"].items() for head in names}
     return Words({k: tuple(v) for k, v in raw["possessive"].items()}, {k: tuple(v) for k, v in raw["subject"].items()},
                  frozenset(raw["descriptions"]["determiners"]), heads, frozenset(raw["owned"]),
-                 frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]))
+                 frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]), frozenset(raw["plural"]), frozenset(raw["singular"]))
 
 
 def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str, ...]:
@@ -58,7 +60,7 @@ def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str
         return SPEAKER_KINDS
     spec = vocabulary().relations[hit.form.relation or ""]
     doer_first = hit.form.role == VERB and not is_passive(hit, tokens)
-    if hit.form.role == NOUN:
+    if hit.form.role in (NOUN, AGENT_NOUN):
         return tuple(spec.object_kinds)  # "their abolition", "its replacement by X"
     return tuple(spec.subject_kinds if doer_first == as_subject else spec.object_kinds)
 
@@ -92,7 +94,7 @@ def _wanted(tokens: list[Token], hits: list[CueHit], names: list[Mention], i: in
                 spec = vocabulary().relations.get(relation or "")
                 owner = tuple(k for k in kinds if spec is not None and name.kind in spec.object_kinds and k in spec.subject_kinds)
                 return (owner, True) if owner else None
-            noun = next((h for h in hits if h.first == j and h.form.role == NOUN), None)
+            noun = next((h for h in hits if h.first == j and h.form.role in (NOUN, AGENT_NOUN)), None)
             if noun is not None:
                 return tuple(k for k in kinds if k in _role_kinds(noun, tokens, as_subject=False)), True
             if tokens[j].key in w.owned:
@@ -127,8 +129,17 @@ def _fronted_subject(tokens: list[Token], i: int, names: list[Mention], kinds: t
     return next((m for m in names if m.kind in kinds and any(m.start == t.start for t in window)), None)
 
 
-def _antecedent(before: list[Mention], kinds: tuple[str, ...]) -> Mention | None:
-    return next((m for m in reversed(before) if m.kind in kinds), None)
+def _plural(mention: Mention) -> bool:
+    """Named in the plural: "CCGs" for "clinical commissioning group" (not "NHS Providers", whose name ends in s)."""
+    return mention.text.casefold().endswith("s") and not mention.label.casefold().endswith("s")
+
+
+def _antecedent(before: list[Mention], kinds: tuple[str, ...], word: str) -> Mention | None:
+    """The most recent fitting mention; "their"/"they" prefer one named in the plural, "its"/"it" refuse one."""
+    fitting = [m for m in reversed(before) if m.kind in kinds]
+    if word in words().plural:
+        return next((m for m in fitting if _plural(m)), fitting[0] if fitting else None)
+    return next((m for m in fitting if not _plural(m) or word not in words().singular), None)
 
 
 def _resolved(token_start: int, token_end: int, text: str, found: Mention, rule: str) -> Mention:
@@ -151,7 +162,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         described = _description(tokens, i)
         if described is not None:
             length, kind = described
-            antecedent = _antecedent(earlier, (kind,))
+            antecedent = _antecedent(earlier, (kind,), "")
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))
             i += length
@@ -159,7 +170,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         wanted = _wanted(tokens, hits, names, i)
         if wanted is not None and wanted[0]:
             kinds, may_point_forward = wanted
-            target = (_fronted_subject(tokens, i, names, kinds) if may_point_forward else None) or _antecedent(earlier, kinds)
+            target = (_fronted_subject(tokens, i, names, kinds) if may_point_forward else None) or _antecedent(earlier, kinds, token.key)
             if target is not None:
                 found.append(_resolved(token.start, token.end, text, target, PRONOUN))
         i += 1

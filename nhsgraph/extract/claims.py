@@ -11,9 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from nhsgraph.extract import anaphora
+from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
+from nhsgraph.extract.arguments import arguments, change_participants, creates
+from nhsgraph.extract.cues import (
+    AGENT_AFTER,
+    AGENT_NOUN,
+    EVALUATION,
+    NAMING,
+    NOUN,
+    TRANSFER,
+    UNDERGO,
+    VERB,
+    lexicon,
+)
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
@@ -27,7 +38,8 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims"]
 FALLBACK = {"proposes": "supports"}
 # A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
 RESOLVED_DROP = 0.15
-BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
+BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
+                   TRANSFER: 0.65}
 
 
 @dataclass
@@ -55,11 +67,6 @@ def _stance_relations() -> tuple[str, ...]:
     return tuple(r for r in vocab.relations if set(vocab.relations[r].subject_kinds) >= {"person", "organisation", "document"})
 
 
-def _creates(relation: str) -> bool:
-    spec = vocabulary().relations.get(relation)
-    return spec is not None and spec.change_event == "establishment"
-
-
 def _proposing_relation() -> str | None:
     """The relation for "X puts Y forward": the stance relation whose objects include proposals."""
     vocab = vocabulary()
@@ -70,94 +77,6 @@ def _proposing_relation() -> str | None:
 def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     spec = vocabulary().relations.get(relation)
     return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
-
-
-def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str | None) -> list[cl.Span]:
-    """Mentions introduced by "with" (or another substitution word) at most two words after ``index``."""
-    words = lexicon().substitute_words(relation)
-    for i in range(index, min(index + 2, len(s.tokens))):
-        if s.tokens[i].key in words:
-            found = [sp for sp in ahead if i < sp.first <= i + 2]
-            return cl.after(ahead, s.tokens, s.clauses, found[0].first) if found else []
-    return []
-
-
-def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
-    """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
-    if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
-        earlier = [h for h in s.hits if h.form.role in (VERB, AGENT_AFTER) and h.last < hit.first
-                   and s.clauses[h.first] == s.clauses[hit.first]]
-        if earlier:
-            return _coordinated_verb_start(s, earlier[-1])
-    return hit.first
-
-
-def _arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
-    """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
-    role = hit.form.role
-    adjust = 0.0
-    # What follows a cue belongs to it only up to the next cue: in "X supported work on a report
-    # published by Y", Y is the publisher, not what X supported.
-    following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
-    ahead = [sp for sp in s.spans if sp.first < following]
-    if role in (VERB, AGENT_AFTER):
-        spec = vocabulary().relations[hit.form.relation or ""]
-        if cl.is_passive(hit, s.tokens):
-            index = cl.by_agent_index(hit, s.tokens)
-            agent = [sp for sp in s.spans if index is not None and index <= sp.first <= index + 1]
-            agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
-            kinds = spec.object_kinds if role == VERB else spec.subject_kinds
-            fitting_patients = [sp for sp in s.spans if sp.mention.kind in kinds]
-            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, hit.first, fallback=True)
-            adjust -= 0.0 if same else 0.15
-            if not patients and agents:
-                # "a report published by X this month, Title": the patient is named after the agent.
-                patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
-                adjust -= 0.15
-            if not agents and role == VERB:
-                agents = _substitute(s, hit.last, ahead, hit.form.relation)
-            subjects, objects = (agents, patients) if role == VERB else (patients, agents)
-            return s.parties(subjects), s.parties(objects), "passive", adjust
-        if hit.form.gerund and role == VERB:
-            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
-            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
-        described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
-        # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
-        # the doer of "established" is the Act, not the CCGs just before it.
-        fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
-        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
-        others = cl.after(ahead, s.tokens, s.clauses, hit.last)
-        if role == VERB and lexicon().substitute_words(hit.form.relation):
-            pronoun = hit.last < len(s.tokens) and s.tokens[hit.last].key in ("them", "it", "these", "those", "this")
-            if pronoun and _substitute(s, hit.last + 1, ahead, hit.form.relation):  # "replace them with ICBs"
-                doers = _substitute(s, hit.last + 1, ahead, hit.form.relation)
-                kinds = spec.object_kinds
-                others, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)
-            elif others and _substitute(s, others[-1].last, ahead, hit.form.relation):  # "replace CCGs with ICBs"
-                doers = _substitute(s, others[-1].last, ahead, hit.form.relation)
-        subjects, objects = (doers, others) if role == VERB else (others, doers)
-        return s.parties(subjects), s.parties(objects), "active", adjust
-    if role == NOUN:
-        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
-        return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
-    if role == EVALUATION:
-        # What is judged is in the reported content: after any speech verb before the cue.
-        said = max((h.last for h in s.hits if h.form.role == SPEECH and h.last <= hit.first), default=0)
-        content = [sp for sp in s.spans if sp.first >= said]
-        judged, same = cl.before(content, s.tokens, s.clauses, hit.first, fallback=True)
-        return [], s.parties(judged[:1]), "evaluative", adjust if same else adjust - 0.1
-    if role == NAMING:
-        return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust
-    return [], [], "", adjust
-
-
-def _change_participants(s: SentenceView, change: CueHit) -> list[Party]:
-    """What a change a stance governs is about: "the abolition of X" -> X; "replacing X with Y" -> Y, the newcomer."""
-    following = min((h.first for h in s.hits if h.first >= change.last), default=len(s.tokens))
-    ahead = [sp for sp in s.spans if sp.first < following]
-    others = cl.after(ahead, s.tokens, s.clauses, change.last)
-    replacement = _substitute(s, others[-1].last, ahead, change.form.relation) if others else []
-    return s.parties(replacement or others)
 
 
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
@@ -181,10 +100,12 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         relation = hit.form.relation
         if relation is None or question or (hit.first in governed and relation not in stance):
             continue
-        subjects, objects, how, adjust = _arguments(s, hit)
+        subjects, objects, how, adjust = arguments(s, hit)
+        if hit.form.role == TRANSFER and subjects and nominals.transfer_relation(s, hit) != relation:
+            relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
-            objects, adjust = _change_participants(s, change), adjust - 0.1
+            objects, adjust = change_participants(s, change), adjust - 0.1
         modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
@@ -204,7 +125,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
             elif modal in ("proposed", "predicted", "announced") and objects:
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
                 proposing = _proposing_relation()
-                if _creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
+                if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
                 else:
@@ -264,7 +185,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         if not tokens:
             continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        hits = lex.find(tokens)
+        hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous)
         inside = sorted([*inside, *referring], key=lambda m: m.start)

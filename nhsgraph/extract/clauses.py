@@ -15,7 +15,8 @@ CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
 CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "however", "which", "whilst"}
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 _ADVERB_SKIP = {"also", "then", "now", "already", "not", "still", "being", "to", "soon", "effectively", "quickly", "largely", "finally", "eventually"}
-COORDINATION = {",", "and", "or", "&", "as", "well"}
+# "A, the B and the C": a list of names may repeat its article.
+COORDINATION = {",", "and", "or", "&", "as", "well", "the"}
 
 
 def clause_ids(tokens: list[Token], text: str) -> list[int]:

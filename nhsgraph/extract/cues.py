@@ -22,6 +22,12 @@ COPULAS = (*BE_FORMS, "seem", "seems", "seemed", "look", "looks", "looked", "app
 # Cue roles: how the words around a cue become a claim.
 VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING, SPEECH, ATTRIBUTION = (
     "verb", "agent_after", "noun", "evaluation", "naming", "speech", "attribution")
+# A nominalisation without "of" ("their abolition by X"); a verb whose subject undergoes the change
+# ("X ceases to exist"); a transfer of functions ("the functions of X are transferred to Y").
+AGENT_NOUN, UNDERGO, TRANSFER = "agent_noun", "undergo", "transfer"
+_SECTIONS = {VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns", EVALUATION: "evaluations", NAMING: "naming",
+             AGENT_NOUN: "agent_nouns", UNDERGO: "undergo"}
+_UNINFLECTED = (NOUN, NAMING, AGENT_NOUN)
 
 
 @dataclass(frozen=True)
@@ -136,13 +142,17 @@ def lexicon() -> Lexicon:
     irregular = raw.get("irregular", {})
     forms: list[CueForm] = []
     for relation, spec in raw["relations"].items():
-        for role in (VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING):
-            for phrase in spec.get({VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns",
-                                    EVALUATION: "evaluations", NAMING: "naming"}[role], []):
-                if role in (NOUN, NAMING):
+        for role, section in _SECTIONS.items():
+            for phrase in spec.get(section, []):
+                if role in _UNINFLECTED:
                     forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), role, relation, phrase, False, False))
                 else:
                     forms.extend(_phrase_forms(phrase, role, relation, irregular))
+    transfer = raw.get("transfer", {})
+    for phrase in transfer.get("verbs", []):
+        forms.extend(_phrase_forms(phrase, TRANSFER, transfer["relation"], irregular))
+    for phrase in transfer.get("nouns", []):
+        forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), TRANSFER, transfer["relation"], phrase, False, False))
     for phrase in raw["speech"]:
         forms.extend(_phrase_forms(phrase, SPEECH, None, irregular))
     for phrase in raw.get("announcing", []):
