@@ -117,3 +117,33 @@ def test_renaming_wording(gaz, sentence, status):
 def test_a_stance_on_a_change_named_by_a_possessive_noun(gaz):
     assert triples(run(gaz, "CCGs were created in 2013. NHS Providers opposes their abolition.")) == {
         ("nhs-providers", "opposes", CCG, "fact")}
+
+
+def in_proposal(gaz: Gazetteer, text: str) -> Extraction:
+    """The sentence as the text of a document the data records as setting out a proposal."""
+    return extract_text(parse_article(text), gaz, ArticleInfo(document_id="example-reform-paper"))
+
+
+def test_in_a_proposals_document_what_would_happen_is_proposed(gaz):
+    assert triples(in_proposal(gaz, "ICBs would replace CCGs.")) == {(ICB, "replaces", CCG, "proposed")}
+    assert triples(run(gaz, "ICBs would replace CCGs.")) == {(ICB, "replaces", CCG, "predicted")}
+
+
+def test_in_a_proposals_document_a_named_change_without_doer_is_the_documents_proposal(gaz):
+    assert triples(in_proposal(gaz, "The abolition of Monitor.")) == {("example-reform-paper", "abolishes", "monitor", "proposed")}
+    assert triples(in_proposal(gaz, "The creation of integrated care boards.")) == {("example-reform-paper", "proposes", ICB, "fact")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Proposal: integrated care boards to replace clinical commissioning groups.", "proposed"),
+    ("ICBs to replace CCGs.", "predicted"),
+    ("NHS England wants to abolish CCGs.", "proposed"),
+    ("NHS England aims to abolish CCGs.", "announced"),
+])
+def test_status_from_labels_headlines_and_wishes(gaz, sentence, status):
+    assert {st for *_, st in triples(run(gaz, sentence))} == {status}
+
+
+def test_a_headline_future_keeps_its_negation(gaz):
+    result = run(gaz, "ICBs not to replace CCGs.")
+    assert triples(result) == set() and triples(result, negated=True)

@@ -23,6 +23,7 @@ from nhsgraph.extract.cues import (
     TRANSFER,
     UNDERGO,
     VERB,
+    CueHit,
     lexicon,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
@@ -85,6 +86,18 @@ def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, .
     return modal or ("reported" if quoted else "fact")
 
 
+def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str | None:
+    """The status the words around a cue give it: a modal or hedge in its clause, else the sentence's
+    label ("Proposal: ..."), else a headline's "X to replace Y". In a document that sets out a
+    proposal, what would happen is what is proposed, as is a change it names without a doer."""
+    modal = cl.modality(lexicon(), s.tokens, s.clauses, hit.first) or cl.label_status(s.tokens)
+    if modal is None and cl.headline_future(s.tokens, s.spans, hit.first):
+        modal = "predicted"
+    if voice.proposing and not stance and (modal == "predicted" or modal is None and hit.form.role in (NOUN, AGENT_NOUN)):
+        modal = "proposed"
+    return modal
+
+
 def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
@@ -106,7 +119,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
             objects, adjust = change_participants(s, change), adjust - 0.1
-        modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
+        modal = _modality(s, hit, voice, relation in stance)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nhsgraph.extract.cues import BE_FORMS, CueHit, Lexicon
+from nhsgraph.extract.cues import BE_FORMS, CueHit, Lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
@@ -177,3 +177,21 @@ def negated(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: in
         if any(_phrase_at(keys, i, phrase) for phrase in lexicon.negation):
             return True
     return False
+
+
+def label_status(tokens: list[Token]) -> str | None:
+    """The status a sentence's label gives what follows it: "Proposal: X to replace Y" is proposed."""
+    colon = next((i for i, t in enumerate(tokens[:5]) if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = {t.key for t in tokens[:colon]}
+    return next((status for status, labels in lexicon_data().get("labels", {}).items() if words & set(labels)), None)
+
+
+def headline_future(tokens: list[Token], spans: list[Span], index: int) -> bool:
+    """"ICBs to replace CCGs", "NHS England to be abolished": a name, "to" and the verb, the way
+    headlines state what is going to happen."""
+    i = index - 1
+    if i >= 0 and tokens[i].key == "be":
+        i -= 1
+    return i >= 1 and tokens[i].key == "to" and any(sp.last == i for sp in spans)

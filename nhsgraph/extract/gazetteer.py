@@ -56,6 +56,7 @@ class Gazetteer:
         self.labels: dict[str, str] = {}
         self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
         self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
+        self.proposing: set[str] = set()  # ids of documents that set out a proposal (a proposal's `document`)
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -87,6 +88,8 @@ class Gazetteer:
             voices = list(getattr(entity, "authors", None) or []) or [p for p in [getattr(entity, "publisher", None)] if p]
             if voices:
                 gazetteer.authors[entity.id] = voices
+            if getattr(entity, "document", None):
+                gazetteer.proposing.add(entity.document)  # type: ignore[attr-defined]
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)

@@ -41,6 +41,7 @@ class Voice:
     document: Party
     authors: tuple[Party, ...] = ()
     performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
+    proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
 
     @property
     def attribution(self) -> list[Party]:
