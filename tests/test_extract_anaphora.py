@@ -89,3 +89,17 @@ def test_description_followed_by_of_is_not_a_reference(gaz):
 def test_pronoun_mentions_are_not_listed_as_entities(gaz):
     result = run(gaz, "NHS Providers met ministers. It argues that ICBs should replace CCGs.")
     assert all(m.rule not in ("pronoun", "description") for m in result.mentions)
+
+
+def test_json_names_the_words_that_stood_for_a_party(gaz):
+    from pathlib import Path
+
+    from nhsgraph.extract.output import extraction_json
+
+    text = "NHS Providers met ministers. It argues against the Lansley Act."
+    claim = extraction_json(run(gaz, text))["claims"][0]
+    assert claim["subject"]["id"] == "nhs-providers"
+    assert claim["subject"]["via"] == {"text": "It", "start": text.index("It "), "end": text.index("It ") + 2}
+    assert "via" not in claim["object"]  # named, not referred to
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "extraction.md").read_text(encoding="utf-8")
+    assert "`via`" in docs
