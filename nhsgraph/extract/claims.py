@@ -198,6 +198,8 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         if not tokens:
             continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        modifying = nominals.modifiers(text, inside)
+        inside = [m for m in inside if all(m is not x for x in modifying)]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous)

@@ -76,8 +76,8 @@ def _phrase_forms(phrase: str, role: str, relation: str | None, irregular: dict[
         return [CueForm(literal, role, relation, phrase[1:], literal[-1].endswith("ed"), literal[-1].endswith("ing"))]
     words = [t.key for t in tokenize(phrase)]
     head, rest = words[0], tuple(words[1:])
-    if head == "be":
-        heads = [(w, False, w == "being") for w in (COPULAS if role == EVALUATION else BE_FORMS)]
+    if head == "be":  # "is opposed to", "remains opposed to", "became part of"
+        heads = [(w, False, w == "being") for w in COPULAS]
     else:
         heads = _inflect(head, irregular)
     return [CueForm((form, *rest), role, relation, phrase, participle, gerund) for form, participle, gerund in heads]
@@ -101,21 +101,29 @@ class Lexicon:
         return {f.relation for f in self.forms if f.relation}
 
     def find(self, tokens: list[Token]) -> list[CueHit]:
-        """Cues in ``tokens``, longest first at each position, never overlapping."""
+        """Cues in ``tokens``, longest first at each position, never overlapping. Adverbs may stand
+        inside a phrase ("remains strongly opposed to", "was formally renamed"): the hit spans them."""
         keys = [t.key for t in tokens]
         index = _index(self)
         hits: list[CueHit] = []
         i = 0
         while i < len(keys):
-            for length in range(min(self.max_words, len(keys) - i), 0, -1):
-                forms = index.get(tuple(keys[i : i + length]))
+            # the words a phrase starting at i may use: i, then what follows, adverbs skipped
+            words = [i] + [j for j in range(i + 1, min(len(keys), i + 2 * self.max_words)) if not _adverb(keys[j])]
+            for length in range(min(self.max_words, len(words)), 0, -1):
+                forms = index.get(tuple(keys[j] for j in words[:length]))
                 if forms:
-                    hits.extend(CueHit(form, i, i + length) for form in forms)
-                    i += length
+                    end = words[length - 1] + 1
+                    hits.extend(CueHit(form, i, end) for form in forms)
+                    i = end
                     break
             else:
                 i += 1
         return hits
+
+
+def _adverb(key: str) -> bool:
+    return len(key) > 4 and key.endswith("ly")
 
 
 @cache

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # When a name fits several entities, prefer the kind a reader most likely means.
 KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
 MAX_TOKENS = 16
+# Kinds whose generated names are the heads of their titles, weaker than an Act's or a person's.
+TITLE_HEAD_KINDS = ("document", "proposal")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ class Gazetteer:
         curated = [e for e in entries if not e.generated]
         if curated:
             return curated
+        if len({e.id for e in entries}) > 1:
+            # A title's head ("Health and Care Bill — Decline Second Reading") names what the document
+            # is about; it yields to the Act or body that the same words name ("Health and Care Bill").
+            entries = [e for e in entries if e.kind not in TITLE_HEAD_KINDS] or entries
         return entries if len({e.id for e in entries}) == 1 else []
 
     def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import BE_FORMS, CueHit, lexicon, lexicon_data
-from nhsgraph.extract.mentions import Token, tokenize
+from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.speakers import SentenceView
 
 Parties = tuple[list[cl.Span], list[cl.Span]]
@@ -163,3 +163,16 @@ def named_object(s: SentenceView, objects: list[cl.Span], after_cue: int) -> lis
     if end is None:
         return objects
     return _named_at(s, end) or objects
+
+
+def modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names that only modify a document noun after them ("the NHSEI paper"): not parties to a claim."""
+    nouns = [tuple(t.key for t in tokenize(n)) for n in lexicon_data().get("modified_nouns", [])]
+    found = []
+    for m in mentions:
+        if m.kind == "document":
+            continue  # "the Integrating Care paper" names the paper itself
+        after = [t.key for t in tokenize(text, m.end, min(len(text), m.end + 40))][:2]
+        if any(tuple(after[:len(n)]) == n for n in nouns):
+            found.append(m)
+    return found

@@ -1,0 +1,44 @@
+"""Matching cue phrases: adverbs inside them, copulas, and names that only modify a noun."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import gazetteer, run, triples
+
+from nhsgraph.extract import Gazetteer
+from nhsgraph.extract.cues import lexicon
+from nhsgraph.extract.mentions import tokenize
+
+ACT = "health-and-social-care-act-2012"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return gazetteer(tmp_path_factory.mktemp("gaz"))
+
+
+def test_an_adverb_inside_a_phrase_is_part_of_the_cue(gaz):
+    text = "NHS Providers remains strongly opposed to the Lansley Act."
+    result = run(gaz, text)
+    assert triples(result) == {("nhs-providers", "opposes", ACT, "fact")}
+    assert result.claims[0].cue == "remains strongly opposed to"
+
+
+def test_an_adverb_never_starts_a_cue():
+    hits = lexicon().find(tokenize("It was formally renamed."))
+    assert [(h.first, h.last, h.form.relation) for h in hits] == [(1, 4, "renamed_to")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS Providers is broadly supportive of the Lansley Act.",
+    "NHS Providers became supportive of the Lansley Act.",
+])
+def test_supportive_of_with_any_copula(gaz, sentence):
+    assert triples(run(gaz, sentence)) == {("nhs-providers", "supports", ACT, "fact")}
+
+
+def test_a_name_modifying_a_document_noun_is_not_the_party(gaz):
+    assert triples(run(gaz, "We believe the NHS England paper represents a positive step.")) == set()
+    # a document's own name before "paper" is the document
+    assert triples(run(gaz, "We believe the Big Plan: next steps for everyone paper represents a positive step.")) == {
+        ("test-article", "supports", "big-plan-2030", "fact")}
