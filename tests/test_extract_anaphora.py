@@ -103,3 +103,8 @@ def test_json_names_the_words_that_stood_for_a_party(gaz):
     assert "via" not in claim["object"]  # named, not referred to
     docs = (Path(__file__).resolve().parent.parent / "docs" / "extraction.md").read_text(encoding="utf-8")
     assert "`via`" in docs
+
+
+def test_demonstrative_pronoun_prefers_the_plural_form(gaz):
+    assert triples(run(gaz, "CCGs were created by the Lansley Act. These were then replaced by ICBs.")) == {
+        ("health-and-social-care-act-2012", "establishes", CCG, "fact"), (ICB, "replaces", CCG, "fact")}

@@ -147,3 +147,27 @@ def test_status_from_labels_headlines_and_wishes(gaz, sentence, status):
 def test_a_headline_future_keeps_its_negation(gaz):
     result = run(gaz, "ICBs not to replace CCGs.")
     assert triples(result) == set() and triples(result, negated=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "CCGs were established as part of the Health and Social Care Act in 2012.",
+    "CCGs became legally established through the Lansley Act.",
+])
+def test_established_through_or_as_part_of_an_act(gaz, sentence):
+    assert triples(run(gaz, sentence)) == {(ACT, "establishes", CCG, "fact")}
+
+
+def test_through_needs_a_passive_to_name_a_doer(gaz):
+    # "the reforms introduced through the Act": NHS Providers is not what the Act introduced
+    assert not any(c.relation == "establishes" for c in run(gaz, "NHS Providers supported the reforms introduced through the Lansley Act.").claims)
+
+
+def test_grown_out_of_is_succession(gaz):
+    assert triples(run(gaz, "Integrated care boards have grown out of clinical commissioning groups.")) == {(ICB, "replaces", CCG, "fact")}
+
+
+def test_cue_is_quoted_as_written(gaz):
+    text = "Many functions of Monitor will, as part of these changes, be re-allocated to NHS England."
+    claim = run(gaz, text).claims[0]
+    assert (claim.subject.id, claim.relation, claim.object.id, claim.status) == ("nhs-england", "replaces", "monitor", "predicted")
+    assert claim.cue == "re-allocated to" == text[claim.cue_start:claim.cue_end]

@@ -145,7 +145,7 @@ def test_informal_names_of_an_act_include_its_bill():
 
     assert informal_names("act", "Health and Care Act 2022") == [
         "2022 Act", "2022 Health and Care Act", "Health and Care Act of 2022", "Health and Care Act (2022)",
-        "Health and Care Act", "Health and Care Bill"]
+        "Health and Care Act in 2022", "Health and Care Act", "Health and Care Bill"]
 
 
 def test_a_bill_name_links_to_its_act_not_to_documents_titled_after_the_bill():

@@ -161,9 +161,9 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                     continue
                 score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * (subject.resolved or obj.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
-                claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, " ".join(
-                    t.text for t in s.tokens[hit.first:hit.last]), cue_start, cue_end, how,
-                    round(min(0.95, max(0.05, score)), 2), negated))
+                cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]  # as written: "re-allocated to"
+                claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                                    round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
     return claims

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nhsgraph.extract.cues import BE_FORMS, CueHit, Lexicon, lexicon_data
+from nhsgraph.extract.cues import COPULAS, CueHit, Lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
@@ -126,16 +126,22 @@ def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
     i = hit.first - 1
     while i >= 0 and (tokens[i].key in _ADVERB_SKIP or tokens[i].key.endswith("ly")):
         i -= 1
-    if i >= 0 and tokens[i].key in BE_FORMS:
+    if i >= 0 and tokens[i].key in COPULAS:  # "was abolished", "became established"
         return True
-    return by_agent_index(hit, tokens) is not None
+    return by_agent_index(hit, tokens, strict=True) is not None  # "a report published by X"
 
 
-def by_agent_index(hit: CueHit, tokens: list[Token]) -> int | None:
-    """Index of the token after "by" (or "under", for a legal basis) when it follows the cue closely."""
+def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> int | None:
+    """Index of the token after "by" (or another agent marker of the lexicon: "under" an Act) when it
+    follows the cue closely. Unless ``strict``, also after the markers that need a form of be before the
+    verb to mark a passive ("became established through the Act", not "the reforms introduced through it")."""
+    keys = [t.key for t in tokens]
+    names = lexicon_data().get("agent_markers", ["by"]) + ([] if strict else lexicon_data().get("agent_markers_after_be", []))
+    markers = [tuple(m.split()) for m in names]
     for i in range(hit.last, min(hit.last + 3, len(tokens))):
-        if tokens[i].key in ("by", "under"):
-            return i + 1
+        found = next((m for m in markers if tuple(keys[i:i + len(m)]) == m), None)
+        if found:
+            return i + len(found)
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None
     return None

@@ -172,7 +172,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         if match:
             title, act_year = match.group("title"), match.group("year")
             bill = title[: -len("Act")] + "Bill"  # articles are written while an Act is still a Bill
-            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title, bill]
+            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})",
+                      f"{title} in {act_year}", title, bill]
         elif year:
             names.append(f"{year} Act")
     elif kind in ("document", "proposal"):
