@@ -62,11 +62,13 @@ def test_merge_without_a_target_has_no_direction_and_no_claim(gaz):
     # all of a body's functions: it merges into the receiver
     ("The functions of Monitor are transferred to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
     ("Monitor’s functions were transferred to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
-    ("The transfer of functions from Monitor to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    ("The transfer of the functions of Monitor to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    ("NHS Improvement was abolished. Its functions were transferred to NHS England.", ("nhs-improvement", "merges_into", "nhs-england", "fact")),
     ("Regulations transfer the statutory functions of Monitor to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
     # some of them: the receiver takes over that role
     ("On 1 October the commissioning responsibilities of Monitor moved to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
     ("Some functions of Monitor will be transferred to NHS England.", ("nhs-england", "replaces", "monitor", "predicted")),
+    ("The transfer of functions from Monitor to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
 ])
 def test_transfer_of_functions(gaz, sentence, expected):
     assert triples(run(gaz, sentence)) == {expected}
@@ -171,3 +173,11 @@ def test_cue_is_quoted_as_written(gaz):
     claim = run(gaz, text).claims[0]
     assert (claim.subject.id, claim.relation, claim.object.id, claim.status) == ("nhs-england", "replaces", "monitor", "predicted")
     assert claim.cue == "re-allocated to" == text[claim.cue_start:claim.cue_end]
+
+
+def test_their_functions_stand_for_the_bodies_listed_before(gaz):
+    # "their" prefers a name in a list (or in the plural) to the single body named last
+    result = run(gaz, "Monitor and NHS Improvement will cease to exist, with their functions transferred to NHS England.")
+    assert ("nhs-improvement", "merges_into", "nhs-england", "predicted") in triples(result)
+    result = run(gaz, "CCGs were created in 2013. NHS Providers opposes their abolition.")
+    assert triples(result) == {("nhs-providers", "opposes", CCG, "fact")}

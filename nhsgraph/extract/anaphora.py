@@ -15,6 +15,7 @@ before. A possessive in a fronted phrase points forward to the subject after the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +44,7 @@ class Words:
     fronted: frozenset[str]
     plural: frozenset[str]
     singular: frozenset[str]
+    moved: frozenset[str]
 
 
 @cache
@@ -51,7 +53,8 @@ def words() -> Words:
     heads = {tuple(t.key for t in tokenize(head)): kind for kind, names in raw["descriptions"]["heads"].items() for head in names}
     return Words({k: tuple(v) for k, v in raw["possessive"].items()}, {k: tuple(v) for k, v in raw["subject"].items()},
                  frozenset(raw["descriptions"]["determiners"]), heads, frozenset(raw["owned"]),
-                 frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]), frozenset(raw["plural"]), frozenset(raw["singular"]))
+                 frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]), frozenset(raw["plural"]), frozenset(raw["singular"]),
+                 frozenset(lexicon_data().get("transfer", {}).get("what", [])))
 
 
 def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str, ...]:
@@ -99,6 +102,8 @@ def _wanted(tokens: list[Token], hits: list[CueHit], names: list[Mention], i: in
                 return tuple(k for k in kinds if k in _role_kinds(noun, tokens, as_subject=False)), True
             if tokens[j].key in w.owned:
                 return tuple(k for k in kinds if k in SPEAKER_KINDS), True
+            if tokens[j].key in w.moved:  # "their functions transferred to X": the body losing them
+                return tuple(k for k in kinds if k in ("organisation", "org_type")), True
         return None
     if key in w.subject:
         hit = _next_cue(hits, tokens, i, w.auxiliaries)
@@ -129,16 +134,31 @@ def _fronted_subject(tokens: list[Token], i: int, names: list[Mention], kinds: t
     return next((m for m in names if m.kind in kinds and any(m.start == t.start for t in window)), None)
 
 
+_LISTED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
 def _plural(mention: Mention) -> bool:
     """Named in the plural: "CCGs" for "clinical commissioning group" (not "NHS Providers", whose name ends in s)."""
     return mention.text.casefold().endswith("s") and not mention.label.casefold().endswith("s")
 
 
-def _antecedent(before: list[Mention], kinds: tuple[str, ...], word: str) -> Mention | None:
-    """The most recent fitting mention; "their"/"they" prefer one named in the plural, "its"/"it" refuse one."""
+def _listed(text: str, names: list[Mention]) -> list[Mention]:
+    """Mentions listed together ("Monitor and the NHS TDA"): together they are plural, for "their"."""
+    ordered = sorted(names, key=lambda m: m.start)
+    found: list[Mention] = []
+    for a, b in zip(ordered, ordered[1:]):
+        gap = text[a.end:b.start]
+        if gap.strip() and _LISTED.fullmatch(gap):
+            found += [a, b]
+    return found
+
+
+def _antecedent(before: list[Mention], kinds: tuple[str, ...], word: str, listed: list[Mention]) -> Mention | None:
+    """The most recent fitting mention; "their"/"they" prefer one named in the plural or in a list,
+    "its"/"it" refuse one named in the plural."""
     fitting = [m for m in reversed(before) if m.kind in kinds]
     if word in words().plural:
-        return next((m for m in fitting if _plural(m)), fitting[0] if fitting else None)
+        return next((m for m in fitting if _plural(m) or any(m is x for x in listed)), fitting[0] if fitting else None)
     return next((m for m in fitting if not _plural(m) or word not in words().singular), None)
 
 
@@ -152,6 +172,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
     entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
+    listed = _listed(text, previous) + _listed(text, names)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -162,7 +183,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         described = _description(tokens, i)
         if described is not None:
             length, kind = described
-            antecedent = _antecedent(earlier, (kind,), "")
+            antecedent = _antecedent(earlier, (kind,), "", listed)
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))
             i += length
@@ -170,7 +191,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         wanted = _wanted(tokens, hits, names, i)
         if wanted is not None and wanted[0]:
             kinds, may_point_forward = wanted
-            target = (_fronted_subject(tokens, i, names, kinds) if may_point_forward else None) or _antecedent(earlier, kinds, token.key)
+            target = (_fronted_subject(tokens, i, names, kinds) if may_point_forward else None) or _antecedent(earlier, kinds, token.key, listed)
             if target is not None:
                 found.append(_resolved(token.start, token.end, text, target, PRONOUN))
         i += 1

@@ -102,9 +102,9 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
     for i in what:
         if not losing and i + 1 < len(s.tokens) and s.tokens[i + 1].key == "of":
             losing = _named_at(s, i + 2)
-        if not losing:
-            losing = [sp for sp in s.spans if [t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])
-                      and sp.last >= i - 3]
+        if not losing:  # "X's functions", "their functions"
+            losing = [sp for sp in s.spans if sp.last >= i - 3 and ([t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])
+                      or sp.mention.rule == "pronoun" and sp.last == i)]
     return (gaining, losing) if gaining and losing else None
 
 
@@ -118,11 +118,13 @@ def transfer_relation(s: SentenceView, hit: CueHit) -> str:
     if not what or "whole" not in spec:
         return str(spec["relation"])
     j = what[0] - 1
-    while j >= 0 and s.clauses[j] == clause and j != hit.last - 1 and s.tokens[j].key not in spec.get("determiners", []):
-        if s.tokens[j].key not in whole_words and not any(sp.first <= j < sp.last for sp in s.spans):
-            return str(spec["relation"])  # a qualifier: only some functions move
+    while j >= 0 and s.clauses[j] == clause and j != hit.last - 1:
+        if s.tokens[j].key in spec.get("determiners", []) or any(sp.first <= j < sp.last for sp in s.spans):
+            return str(spec["whole"])  # "the functions of X", "X's functions", "their functions": all of them
+        if s.tokens[j].key not in whole_words:
+            break  # a qualifier: "the health improvement responsibilities of X"
         j -= 1
-    return str(spec["whole"])
+    return str(spec["relation"])  # some functions: "a transfer of functions from X", "some functions of X"
 
 
 def listed_after(s: SentenceView, hit: CueHit, kinds: tuple[str, ...]) -> list[cl.Span]:

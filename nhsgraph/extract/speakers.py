@@ -79,6 +79,8 @@ def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
     The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
     for hit in s.hits:
         if hit.form.role == SPEECH:
+            if hit.form.gerund and not (hit.first > 0 and s.tokens[hit.first - 1].text == ","):
+                continue  # "its thinking" is a noun; only ", warning that" reports speech
             if hit.form.gerund:  # "NHS Providers ..., warning that"
                 found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
             else:
