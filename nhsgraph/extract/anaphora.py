@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from nhsgraph.extract.clauses import is_passive
 from nhsgraph.extract.cues import AGENT_AFTER, AGENT_NOUN, BE_FORMS, NOUN, SPEECH, VERB, CueHit, lexicon, lexicon_data
@@ -146,7 +147,7 @@ def _listed(text: str, names: list[Mention]) -> list[Mention]:
     """Mentions listed together ("Monitor and the NHS TDA"): together they are plural, for "their"."""
     ordered = sorted(names, key=lambda m: m.start)
     found: list[Mention] = []
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in pairwise(ordered):
         gap = text[a.end:b.start]
         if gap.strip() and _LISTED.fullmatch(gap):
             found += [a, b]
