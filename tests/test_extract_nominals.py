@@ -181,3 +181,25 @@ def test_their_functions_stand_for_the_bodies_listed_before(gaz):
     assert ("nhs-improvement", "merges_into", "nhs-england", "predicted") in triples(result)
     result = run(gaz, "CCGs were created in 2013. NHS Providers opposes their abolition.")
     assert triples(result) == {("nhs-providers", "opposes", CCG, "fact")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("CCGs will become formally designated ICBs.", (ICB, "replaces", CCG, "predicted")),  # a form becoming a form
+    ("NHS Improvement became NHS England in 2016.", ("nhs-improvement", "renamed_to", "nhs-england", "fact")),  # a body
+    ("Monitor became a clinical commissioning group.", ("monitor", "instance_of", CCG, "fact")),  # a body taking a form
+])
+def test_becoming_means_what_the_kinds_allow(gaz, sentence, expected):
+    assert triples(run(gaz, sentence)) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS Providers became involved with NHS England.",
+    "Monitor became responsible for NHS Improvement.",
+])
+def test_becoming_something_else_is_no_claim(gaz, sentence):
+    assert triples(run(gaz, sentence)) == set()
+
+
+def test_negated_becoming_is_negated(gaz):
+    result = run(gaz, "CCGs will not become ICBs.")
+    assert triples(result) == set() and triples(result, negated=True) == {(ICB, "replaces", CCG, "predicted")}

@@ -13,6 +13,7 @@ from nhsgraph.extract import nominals
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
     AGENT_NOUN,
+    BECOME,
     EVALUATION,
     NAMING,
     NOUN,
@@ -60,6 +61,9 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     # published by Y", Y is the publisher, not what X supported.
     following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
     ahead = [sp for sp in s.spans if sp.first < following]
+    if role == BECOME:
+        found = nominals.becoming_arguments(s, hit)
+        return (s.parties(found[0]), s.parties(found[1]), "active", adjust) if found else ([], [], "", adjust)
     if role in (VERB, AGENT_AFTER):
         spec = vocabulary().relations[hit.form.relation or ""]
         if cl.is_passive(hit, s.tokens):

@@ -17,6 +17,7 @@ from nhsgraph.extract.arguments import arguments, change_participants, creates
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
     AGENT_NOUN,
+    BECOME,
     EVALUATION,
     NAMING,
     NOUN,
@@ -40,7 +41,7 @@ FALLBACK = {"proposes": "supports"}
 # A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
 RESOLVED_DROP = 0.15
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
-                   TRANSFER: 0.65}
+                   TRANSFER: 0.65, BECOME: 0.6}
 
 
 @dataclass
@@ -154,15 +155,21 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
             confidence -= 0.05
         for subject in subjects:
             for obj in objects:
-                chosen = relation
-                if not _allowed(chosen, subject, obj) and chosen in FALLBACK:
+                chosen, first, second = relation, subject, obj
+                if hit.form.role == BECOME:  # "X became Y": what that means depends on what X and Y are
+                    becoming = nominals.becoming_relation(subject.kind, obj.kind)
+                    if becoming is None:
+                        continue
+                    chosen, swapped = becoming
+                    first, second = (obj, subject) if swapped else (subject, obj)
+                if not _allowed(chosen, first, second) and chosen in FALLBACK:
                     chosen = FALLBACK[chosen]
-                if not _allowed(chosen, subject, obj):
+                if not _allowed(chosen, first, second):
                     continue
-                score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * (subject.resolved or obj.resolved)
+                score = confidence - 0.1 * (not first.known) - 0.1 * (not second.known) - RESOLVED_DROP * (first.resolved or second.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
                 cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]  # as written: "re-allocated to"
-                claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                claims.append(Claim(first, chosen, second, status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")

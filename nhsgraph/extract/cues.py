@@ -24,7 +24,7 @@ VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING, SPEECH, ATTRIBUTION = (
     "verb", "agent_after", "noun", "evaluation", "naming", "speech", "attribution")
 # A nominalisation without "of" ("their abolition by X"); a verb whose subject undergoes the change
 # ("X ceases to exist"); a transfer of functions ("the functions of X are transferred to Y").
-AGENT_NOUN, UNDERGO, TRANSFER = "agent_noun", "undergo", "transfer"
+AGENT_NOUN, UNDERGO, TRANSFER, BECOME = "agent_noun", "undergo", "transfer", "become"
 _SECTIONS = {VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns", EVALUATION: "evaluations", NAMING: "naming",
              AGENT_NOUN: "agent_nouns", UNDERGO: "undergo"}
 _UNINFLECTED = (NOUN, NAMING, AGENT_NOUN)
@@ -156,6 +156,8 @@ def lexicon() -> Lexicon:
                     forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), role, relation, phrase, False, False))
                 else:
                     forms.extend(_phrase_forms(phrase, role, relation, irregular))
+    for phrase in raw.get("becoming", {}).get("verbs", []):  # the relation is chosen by kinds; renamed_to finds the parties
+        forms.extend(_phrase_forms(phrase, BECOME, "renamed_to", irregular))
     transfer = raw.get("transfer", {})
     for phrase in transfer.get("verbs", []):
         forms.extend(_phrase_forms(phrase, TRANSFER, transfer["relation"], irregular))

@@ -178,3 +178,25 @@ def modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(tuple(after[:len(n)]) == n for n in nouns):
             found.append(m)
     return found
+
+
+def becoming_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
+    """"STPs will become formally designated ICSs": X before the verb, Y just after it."""
+    spec = lexicon_data().get("becoming", {})
+    kinds = {k for pair in spec.get("relations", {}) for k in pair.split()}
+    doers, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=False)
+    later = [sp for sp in s.spans if hit.last <= sp.first <= hit.last + 3 and s.clauses[sp.first] == s.clauses[hit.first]]
+    if not doers or not later:
+        return None
+    between = {t.key for t in s.tokens[hit.last:later[0].first]}
+    if between & set(spec.get("not_between", [])):
+        return None
+    return doers, cl.after(s.spans, s.tokens, s.clauses, later[0].first)
+
+
+def becoming_relation(subject_kind: str, object_kind: str) -> tuple[str, bool] | None:
+    """(relation, swapped) for "X became Y" by the kinds of X and Y; None when becoming means nothing we record."""
+    relation = lexicon_data().get("becoming", {}).get("relations", {}).get(f"{subject_kind} {object_kind}")
+    if relation is None:
+        return None
+    return str(relation), subject_kind == object_kind == "org_type"
