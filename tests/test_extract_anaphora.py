@@ -108,3 +108,19 @@ def test_json_names_the_words_that_stood_for_a_party(gaz):
 def test_demonstrative_pronoun_prefers_the_plural_form(gaz):
     assert triples(run(gaz, "CCGs were created by the Lansley Act. These were then replaced by ICBs.")) == {
         ("health-and-social-care-act-2012", "establishes", CCG, "fact"), (ICB, "replaces", CCG, "fact")}
+
+
+def test_the_act_may_stand_for_an_act_named_paragraphs_before(gaz):
+    text = ("NHS Providers wrote about the Lansley Act.\n\nTrusts met.\n\nBudgets rose.\n\n"
+            "NHS Providers opposes the Act.")
+    assert triples(run(gaz, text)) == {("nhs-providers", "opposes", "health-and-social-care-act-2012", "fact")}
+
+
+def test_the_body_needs_its_body_in_this_or_the_last_sentence(gaz):
+    text = "NHS Providers met.\n\nTrusts met.\n\nThe body opposes the Lansley Act."
+    assert triples(run(gaz, text)) == set()
+
+
+def test_pronoun_judged_by_an_evaluation(gaz):
+    result = run(gaz, "Jane Example read the Lansley Act. She said it was a step in the right direction.")
+    assert triples(result) == {("jane-example", "supports", "health-and-social-care-act-2012", "reported")}

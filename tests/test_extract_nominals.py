@@ -203,3 +203,15 @@ def test_becoming_something_else_is_no_claim(gaz, sentence):
 def test_negated_becoming_is_negated(gaz):
     result = run(gaz, "CCGs will not become ICBs.")
     assert triples(result) == set() and triples(result, negated=True) == {(ICB, "replaces", CCG, "predicted")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("The government plans to merge NHS Improvement into NHS England.", "announced"),
+    ("Ministers merged NHS Improvement with NHS England in 2022.", "fact"),
+])
+def test_merge_x_into_y(gaz, sentence, status):
+    assert triples(run(gaz, sentence)) == {("nhs-improvement", "merges_into", "nhs-england", status)}
+
+
+def test_merge_without_target_is_no_claim(gaz):
+    assert triples(run(gaz, "Ministers merged NHS Improvement and NHS England.")) == set()

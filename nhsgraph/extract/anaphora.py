@@ -21,7 +21,19 @@ from functools import cache
 from itertools import pairwise
 
 from nhsgraph.extract.clauses import is_passive
-from nhsgraph.extract.cues import AGENT_AFTER, AGENT_NOUN, BE_FORMS, NOUN, SPEECH, VERB, CueHit, lexicon, lexicon_data
+from nhsgraph.extract.cues import (
+    AGENT_AFTER,
+    AGENT_NOUN,
+    BE_FORMS,
+    BECOME,
+    EVALUATION,
+    NOUN,
+    SPEECH,
+    VERB,
+    CueHit,
+    lexicon,
+    lexicon_data,
+)
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.vocabulary import vocabulary
 
@@ -46,6 +58,7 @@ class Words:
     plural: frozenset[str]
     singular: frozenset[str]
     moved: frozenset[str]
+    article_wide: frozenset[str]
 
 
 @cache
@@ -55,7 +68,7 @@ def words() -> Words:
     return Words({k: tuple(v) for k, v in raw["possessive"].items()}, {k: tuple(v) for k, v in raw["subject"].items()},
                  frozenset(raw["descriptions"]["determiners"]), heads, frozenset(raw["owned"]),
                  frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]), frozenset(raw["plural"]), frozenset(raw["singular"]),
-                 frozenset(lexicon_data().get("transfer", {}).get("what", [])))
+                 frozenset(lexicon_data().get("transfer", {}).get("what", [])), frozenset(raw["descriptions"].get("article_wide", [])))
 
 
 def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str, ...]:
@@ -63,7 +76,7 @@ def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str
     if hit.form.role == SPEECH:
         return SPEAKER_KINDS
     spec = vocabulary().relations[hit.form.relation or ""]
-    doer_first = hit.form.role == VERB and not is_passive(hit, tokens)
+    doer_first = hit.form.role == BECOME or hit.form.role == VERB and not is_passive(hit, tokens)
     if hit.form.role in (NOUN, AGENT_NOUN):
         return tuple(spec.object_kinds)  # "their abolition", "its replacement by X"
     return tuple(spec.subject_kinds if doer_first == as_subject else spec.object_kinds)
@@ -74,10 +87,16 @@ def _next_cue(hits: list[CueHit], tokens: list[Token], i: int, allowed: frozense
     or a passive participle after a form of be ("it was abolished"); never "it is time to abolish"."""
     j = i + 1
     saw_be = False
-    while j < len(tokens) and (tokens[j].key in allowed or tokens[j].key in BE_FORMS or tokens[j].key.endswith("ly")):
+    while j < len(tokens):
+        # an evaluation starts with its copula: "it was a step in the right direction" judges "it"
+        judged = next((h for h in hits if h.first == j and h.form.role == EVALUATION), None)
+        if judged is not None:
+            return judged
+        if not (tokens[j].key in allowed or tokens[j].key in BE_FORMS or tokens[j].key.endswith("ly")):
+            break
         saw_be = saw_be or tokens[j].key in BE_FORMS
         j += 1
-    hit = next((h for h in hits if h.first == j and h.form.role in (VERB, AGENT_AFTER, SPEECH)), None)
+    hit = next((h for h in hits if h.first == j and h.form.role in (VERB, AGENT_AFTER, SPEECH, BECOME)), None)
     if hit is None or (saw_be and not (hit.form.participle and is_passive(hit, tokens))):
         return None
     return hit
@@ -168,9 +187,12 @@ def _resolved(token_start: int, token_end: int, text: str, found: Mention, rule:
                    round(max(0.05, found.confidence - CONFIDENCE_DROP), 2))
 
 
-def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention]) -> list[Mention]:
+def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention],
+            before: list[Mention] | None = None) -> list[Mention]:
     """Mentions for the pronouns and descriptions of one sentence that serve a cue, resolved to
-    entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after."""
+    entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after.
+    A description of a kind the lexicon lets reach further ("the Bill") may use ``before``: every
+    mention in the article before this sentence."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
     listed = _listed(text, previous) + _listed(text, names)
@@ -184,7 +206,8 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         described = _description(tokens, i)
         if described is not None:
             length, kind = described
-            antecedent = _antecedent(earlier, (kind,), "", listed)
+            pool = [*(before or []), *earlier] if kind in words().article_wide else earlier
+            antecedent = _antecedent(pool, (kind,), "", listed)
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))
             i += length

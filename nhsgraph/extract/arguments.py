@@ -18,6 +18,7 @@ from nhsgraph.extract.cues import (
     NAMING,
     NOUN,
     SPEECH,
+    TARGET,
     TRANSFER,
     UNDERGO,
     VERB,
@@ -61,6 +62,9 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     # published by Y", Y is the publisher, not what X supported.
     following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
     ahead = [sp for sp in s.spans if sp.first < following]
+    if role == TARGET:  # "merge NHS Digital into NHS England"
+        found = nominals.noun_arguments(s, hit, ahead)
+        return (s.parties(found[0]), s.parties(found[1]), "active", adjust) if found else ([], [], "", adjust)
     if role == BECOME:
         found = nominals.becoming_arguments(s, hit)
         return (s.parties(found[0]), s.parties(found[1]), "active", adjust) if found else ([], [], "", adjust)

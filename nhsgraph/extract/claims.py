@@ -21,6 +21,7 @@ from nhsgraph.extract.cues import (
     EVALUATION,
     NAMING,
     NOUN,
+    TARGET,
     TRANSFER,
     UNDERGO,
     VERB,
@@ -41,7 +42,7 @@ FALLBACK = {"proposes": "supports"}
 # A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
 RESOLVED_DROP = 0.15
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
-                   TRANSFER: 0.65, BECOME: 0.6}
+                   TRANSFER: 0.65, BECOME: 0.6, TARGET: 0.7}
 
 
 @dataclass
@@ -200,6 +201,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
+    seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
@@ -209,8 +211,9 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = [m for m in inside if all(m is not x for x in modifying)]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
-        referring = anaphora.resolve(text, tokens, hits, inside, previous)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen)
         inside = sorted([*inside, *referring], key=lambda m: m.start)
+        seen += inside
         previous = inside
         s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
         for claim in _sentence_claims(s, voice):

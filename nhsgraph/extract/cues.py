@@ -25,8 +25,9 @@ VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING, SPEECH, ATTRIBUTION = (
 # A nominalisation without "of" ("their abolition by X"); a verb whose subject undergoes the change
 # ("X ceases to exist"); a transfer of functions ("the functions of X are transferred to Y").
 AGENT_NOUN, UNDERGO, TRANSFER, BECOME = "agent_noun", "undergo", "transfer", "become"
+TARGET = "target"  # a verb whose object then target follow it: "merge X into Y"
 _SECTIONS = {VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns", EVALUATION: "evaluations", NAMING: "naming",
-             AGENT_NOUN: "agent_nouns", UNDERGO: "undergo"}
+             AGENT_NOUN: "agent_nouns", UNDERGO: "undergo", TARGET: "target_verbs"}
 _UNINFLECTED = (NOUN, NAMING, AGENT_NOUN)
 
 
