@@ -42,3 +42,17 @@ def test_a_name_modifying_a_document_noun_is_not_the_party(gaz):
     # a document's own name before "paper" is the document
     assert triples(run(gaz, "We believe the Big Plan: next steps for everyone paper represents a positive step.")) == {
         ("test-article", "supports", "big-plan-2030", "fact")}
+
+
+def test_relations_the_lexicon_chooses_by_context_exist_in_the_vocabulary():
+    from nhsgraph.extract.cues import lexicon_data
+    from nhsgraph.vocabulary import vocabulary
+
+    raw = lexicon_data()
+    chosen = {raw["transfer"]["relation"], raw["transfer"]["whole"], *raw["becoming"]["relations"].values(),
+              *raw["nominal_targets"], *raw["substitution"], raw["possessive"]}
+    assert chosen <= set(vocabulary().relations)
+    kinds = {k for pair in raw["becoming"]["relations"] for k in pair.split()}
+    kinds |= set(raw["anaphora"]["descriptions"]["heads"]) | set(raw["anaphora"]["descriptions"]["article_wide"])
+    kinds |= {k for group in ("possessive", "subject") for ks in raw["anaphora"][group].values() for k in ks}
+    assert kinds <= set(vocabulary().kinds)
