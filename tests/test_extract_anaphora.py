@@ -124,3 +124,12 @@ def test_the_body_needs_its_body_in_this_or_the_last_sentence(gaz):
 def test_pronoun_judged_by_an_evaluation(gaz):
     result = run(gaz, "Jane Example read the Lansley Act. She said it was a step in the right direction.")
     assert triples(result) == {("jane-example", "supports", "health-and-social-care-act-2012", "reported")}
+
+
+def test_in_an_acts_own_text_this_act_is_not_an_earlier_act(gaz):
+    from extract_fixtures import ArticleInfo, extract_text, parse_article
+
+    text = "The Health and Social Care Act 2008 is amended. Monitor is abolished by this Act."
+    result = extract_text(parse_article(text), gaz, ArticleInfo(document_id="health-and-social-care-act-2012"))
+    assert triples(result) == {("health-and-social-care-act-2012", "amends", "health-and-social-care-act-2008", "fact"),
+                               ("health-and-social-care-act-2012", "abolishes", "monitor", "fact")}

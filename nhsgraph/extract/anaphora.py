@@ -188,11 +188,12 @@ def _resolved(token_start: int, token_end: int, text: str, found: Mention, rule:
 
 
 def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention],
-            before: list[Mention] | None = None) -> list[Mention]:
+            before: list[Mention] | None = None, descriptions: bool = True) -> list[Mention]:
     """Mentions for the pronouns and descriptions of one sentence that serve a cue, resolved to
     entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after.
     A description of a kind the lexicon lets reach further ("the Bill") may use ``before``: every
-    mention in the article before this sentence."""
+    mention in the article before this sentence. Without ``descriptions`` (an Act's own text, where
+    "this Act" is the text itself and "the Authority" a defined term), only pronouns are resolved."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
     listed = _listed(text, previous) + _listed(text, names)
@@ -203,7 +204,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
             i += 1
             continue
         earlier = [*previous, *(m for m in names if m.end <= token.start)]
-        described = _description(tokens, i)
+        described = _description(tokens, i) if descriptions else None
         if described is not None:
             length, kind = described
             pool = [*(before or []), *earlier] if kind in words().article_wide else earlier

@@ -211,7 +211,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = [m for m in inside if all(m is not x for x in modifying)]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
-        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative)
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
         previous = inside
