@@ -56,3 +56,19 @@ def test_relations_the_lexicon_chooses_by_context_exist_in_the_vocabulary():
     kinds |= set(raw["anaphora"]["descriptions"]["heads"]) | set(raw["anaphora"]["descriptions"]["article_wide"])
     kinds |= {k for group in ("possessive", "subject") for ks in raw["anaphora"][group].values() for k in ks}
     assert kinds <= set(vocabulary().kinds)
+
+
+@pytest.mark.parametrize(("sentence", "expected", "by"), [
+    # a position the speaker wants someone else to take: proposed, the speaker's
+    ("NHS Providers should oppose the Lansley Act.", ("nhs-providers", "opposes", ACT, "proposed"), ["sam-writer"]),
+    ("Jane Example said NHS Providers should support the Lansley Act.", ("nhs-providers", "supports", ACT, "proposed"), ["jane-example"]),
+    # the speaker's own position, even put as an obligation: a fact about the speaker
+    ("We should oppose the Lansley Act.", ("test-article", "opposes", ACT, "fact"), ["sam-writer"]),
+    ("NHS Providers argues that it must oppose the Lansley Act.", ("nhs-providers", "opposes", ACT, "reported"), ["nhs-providers"]),
+    # a hedged position: predicted
+    ("NHS Providers would oppose the Lansley Act.", ("nhs-providers", "opposes", ACT, "predicted"), ["sam-writer"]),
+])
+def test_status_of_a_stance(gaz, sentence, expected, by):
+    result = run(gaz, sentence)
+    assert triples(result) == {expected}
+    assert [p.id for p in result.claims[0].attributed_to] == by

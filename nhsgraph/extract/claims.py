@@ -170,7 +170,10 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 score = confidence - 0.1 * (not first.known) - 0.1 * (not second.known) - RESOLVED_DROP * (first.resolved or second.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
                 cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]  # as written: "re-allocated to"
-                claims.append(Claim(first, chosen, second, status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                # "NHS Providers should oppose the Bill": the speaker wants a position taken; "we should
+                # oppose it" is the speaker's own position, a fact about the speaker
+                wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
+                claims.append(Claim(first, chosen, second, "proposed" if wished else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
