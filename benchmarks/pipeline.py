@@ -1,7 +1,7 @@
-"""Benchmark the whole pipeline: ingest, load, validate, graph, Turtle, lineage.
+"""Benchmark the whole pipeline: ingest, load, validate, graph, Turtle, lineage; then ``nhsgraph build``.
 
     python -m benchmarks.pipeline              # reference layer, then 10k and 100k synthetic statements
-    python -m benchmarks.pipeline --million    # also 1M (about 4 more minutes, 2.7 GB of RAM)
+    python -m benchmarks.pipeline --million    # also 1M (about 15 more minutes, 2.2 GB of RAM)
     python -m benchmarks.pipeline --sizes 10000 --json results.json
 
 Each target runs in a fresh Python process (so memory figures are its own); the parent
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import stages, synth
+from benchmarks.build_run import report_builds, run_build
 from benchmarks.measure import Measurement, measure, median_seconds
 
 REPO = Path(__file__).resolve().parent.parent
@@ -117,9 +118,10 @@ def _lineage(dataset: Any, starts: list[str], rows: list[Measurement], export_fi
 
 # -- the parent: one process per target, then the table ----------------------------
 
-def _child(target: str, args: argparse.Namespace) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.pipeline", "--child", target, "--data", str(args.data),
-               "--rdflib-max", str(args.rdflib_max), "--store-max", str(args.store_max)]
+def _child(target: str, args: argparse.Namespace, mode: str = "--child") -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks.pipeline", mode, target, "--data", str(args.data),
+               "--rdflib-max", str(args.rdflib_max), "--store-max", str(args.store_max),
+               "--graphml-alt-max", str(args.graphml_alt_max)]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"benchmark {target} failed:\n{done.stderr}")
@@ -199,22 +201,33 @@ def main() -> None:
     parser.add_argument("--store-max", type=int, default=2_000_000,
                         help="skip loading the whole export into a pyoxigraph store above this many triples "
                              "(a lineage alternative, not part of the build: about 0.45 GB per million triples)")
+    parser.add_argument("--graphml-alt-max", type=int, default=200_000,
+                        help="skip networkx's GraphML writer (the alternative to the streamed one) above this many "
+                             "statements (it holds the graph, a copy and an XML tree: about 5 KB a statement)")
+    parser.add_argument("--no-build", action="store_true", help="skip the `nhsgraph build` runs")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--child-build", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_target(args.child, args.data, args.rdflib_max, args.store_max)))
         return
+    if args.child_build:
+        print(json.dumps(run_build(args.child_build, args.data, args.graphml_alt_max)))
+        return
     targets = ([] if args.no_reference else ["reference"]) + [s for s in args.sizes.split(",") if s]
     if args.million:
         targets.append("1000000")
-    results = []
+    results, builds = [], []
     for target in targets:
         print(f"running {target} ...", file=sys.stderr, flush=True)
         results.append(_child(target, args))
-    print(report(results))
+    for target in [] if args.no_build else targets:
+        print(f"running nhsgraph build on {target} ...", file=sys.stderr, flush=True)
+        builds.append(_child(target, args, "--child-build"))
+    print(report(results) + "\n".join(["", *report_builds(builds)]))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"stages": results, "builds": builds}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

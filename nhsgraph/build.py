@@ -7,17 +7,14 @@ writes them all. Adding a format means adding a module to ``OUTPUT_MODULES``.
 from __future__ import annotations
 
 import importlib
-import io
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from nhsgraph.atomic import remove_stale, write_bytes, write_text
-from nhsgraph.graph import flat_graph
+from nhsgraph.atomic import atomic_open, remove_stale, write_text
+from nhsgraph.graphml import write_graphml as stream_graphml
 
 if TYPE_CHECKING:
     from nhsgraph.dataset import Dataset
@@ -56,20 +53,20 @@ def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | Non
 
 @output("graphml")
 def write_graphml(dataset: Dataset, out_dir: Path) -> list[Path]:
+    """The graph as GraphML, streamed (``nhsgraph.graphml``): no graph is held in memory."""
     path = out_dir / "nhsgraph.graphml"
-    write_bytes(path, graphml_bytes(dataset))
+    with atomic_open(path, "w", encoding="utf-8") as handle:
+        stream_graphml(dataset, handle)
     return [path]
 
 
 def graphml_bytes(dataset: Dataset) -> bytes:
-    """The dataset as a GraphML document.
+    """The dataset as a GraphML document, in memory (for tests and small datasets)."""
+    import io
 
-    A carriage return inside a value is written as ``&#13;``: XML parsers turn a raw one
-    into a newline, so the value would not read back as it was written.
-    """
-    buffer = io.BytesIO()
-    nx.write_graphml(flat_graph(dataset.graph()), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue().replace(b"\r", b"&#13;")
+    buffer = io.StringIO()
+    stream_graphml(dataset, buffer)
+    return buffer.getvalue().encode("utf-8")
 
 
 @output("summary")

@@ -54,7 +54,13 @@ def share_fields_set(model: BaseModel) -> None:
 
 
 class SourceRef(_Strict):
-    """Where a fact comes from: a document id, and a verbatim quote of at most one sentence."""
+    """Where a fact comes from: a document id, and a verbatim quote of at most one sentence.
+
+    Frozen, so that records citing the same source can share one object
+    (``Dataset.from_records``): the rows of a reference file cite their row many times.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
     document: Slug
     quote: str | None = None

@@ -17,6 +17,15 @@ documents:
   - id: big-plan-2030
     label: "The Big Plan: next steps for everyone"
     document_type: policy_paper
+  - id: example-reform-paper
+    label: Example reform paper
+    document_type: policy_paper
+proposals:
+  - id: example-reform-option
+    label: Example reform option
+    document: example-reform-paper
+    proposed_by: [nhs-england]
+    sources: [example-reform-paper]
 acts:
   - id: health-and-social-care-act-2012
     label: Health and Social Care Act 2012

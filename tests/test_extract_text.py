@@ -145,4 +145,14 @@ def test_informal_names_of_an_act_include_its_bill():
 
     assert informal_names("act", "Health and Care Act 2022") == [
         "2022 Act", "2022 Health and Care Act", "Health and Care Act of 2022", "Health and Care Act (2022)",
-        "Health and Care Act", "Health and Care Bill"]
+        "Health and Care Act in 2022", "Health and Care Act", "Health and Care Bill"]
+
+
+def test_a_bill_name_links_to_its_act_not_to_documents_titled_after_the_bill():
+    gaz = Gazetteer()
+    gaz.add("health-and-care-act-2022", "act", "Health and Care Act 2022", "Health and Care Bill", generated=True)
+    gaz.add("vote-record", "document", "Health and Care Bill — Second Reading", "Health and Care Bill", generated=True)
+    assert [m.id for m in gaz.find("Members opposed the Health and Care Bill.")] == ["health-and-care-act-2022"]
+    # two Acts whose Bills share a name stay unlinked
+    gaz.add("health-and-care-act-2031", "act", "Health and Care Act 2031", "Health and Care Bill", generated=True)
+    assert gaz.find("Members opposed the Health and Care Bill.") == []

@@ -37,7 +37,7 @@ def test_yaml_to_graph_keeps_statement_fields(write_data):
     assert attrs["relation"] == "replaces"
     assert str(attrs["date"]) == "2022-07-01"
     assert attrs["by"] == "act-2022"
-    assert attrs["sources"][0]["quote"] == "The new form replaces the old form."
+    assert attrs["sources"][0].quote == "The new form replaces the old form."
     assert key.startswith("st-")
 
 

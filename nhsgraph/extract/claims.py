@@ -11,8 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.cues import AGENT_AFTER, EVALUATION, NAMING, NOUN, SPEECH, VERB, CueHit, lexicon
+from nhsgraph.extract.arguments import arguments, change_participants, creates
+from nhsgraph.extract.cues import (
+    AGENT_AFTER,
+    AGENT_NOUN,
+    BECOME,
+    EVALUATION,
+    NAMING,
+    NOUN,
+    TARGET,
+    TRANSFER,
+    UNDERGO,
+    VERB,
+    CueHit,
+    lexicon,
+)
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
@@ -24,7 +39,10 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims"]
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
 FALLBACK = {"proposes": "supports"}
-BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6}
+# A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
+RESOLVED_DROP = 0.15
+BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
+                   TRANSFER: 0.65, BECOME: 0.6, TARGET: 0.7}
 
 
 @dataclass
@@ -52,11 +70,6 @@ def _stance_relations() -> tuple[str, ...]:
     return tuple(r for r in vocab.relations if set(vocab.relations[r].subject_kinds) >= {"person", "organisation", "document"})
 
 
-def _creates(relation: str) -> bool:
-    spec = vocabulary().relations.get(relation)
-    return spec is not None and spec.change_event == "establishment"
-
-
 def _proposing_relation() -> str | None:
     """The relation for "X puts Y forward": the stance relation whose objects include proposals."""
     vocab = vocabulary()
@@ -69,98 +82,22 @@ def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
 
 
-def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str | None) -> list[cl.Span]:
-    """Mentions introduced by "with" (or another substitution word) at most two words after ``index``."""
-    words = lexicon().substitute_words(relation)
-    for i in range(index, min(index + 2, len(s.tokens))):
-        if s.tokens[i].key in words:
-            found = [sp for sp in ahead if i < sp.first <= i + 2]
-            return cl.after(ahead, s.tokens, s.clauses, found[0].first) if found else []
-    return []
-
-
-def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
-    """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
-    if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
-        earlier = [h for h in s.hits if h.form.role in (VERB, AGENT_AFTER) and h.last < hit.first
-                   and s.clauses[h.first] == s.clauses[hit.first]]
-        if earlier:
-            return _coordinated_verb_start(s, earlier[-1])
-    return hit.first
-
-
-def _arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
-    """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
-    role = hit.form.role
-    adjust = 0.0
-    # What follows a cue belongs to it only up to the next cue: in "X supported work on a report
-    # published by Y", Y is the publisher, not what X supported.
-    following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
-    ahead = [sp for sp in s.spans if sp.first < following]
-    if role in (VERB, AGENT_AFTER):
-        spec = vocabulary().relations[hit.form.relation or ""]
-        if cl.is_passive(hit, s.tokens):
-            index = cl.by_agent_index(hit, s.tokens)
-            agent = [sp for sp in s.spans if index is not None and index <= sp.first <= index + 1]
-            agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
-            kinds = spec.object_kinds if role == VERB else spec.subject_kinds
-            fitting_patients = [sp for sp in s.spans if sp.mention.kind in kinds]
-            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, hit.first, fallback=True)
-            adjust -= 0.0 if same else 0.15
-            if not patients and agents:
-                # "a report published by X this month, Title": the patient is named after the agent.
-                patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
-                adjust -= 0.15
-            if not agents and role == VERB:
-                agents = _substitute(s, hit.last, ahead, hit.form.relation)
-            subjects, objects = (agents, patients) if role == VERB else (patients, agents)
-            return s.parties(subjects), s.parties(objects), "passive", adjust
-        if hit.form.gerund and role == VERB:
-            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
-            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
-        described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
-        # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
-        # the doer of "established" is the Act, not the CCGs just before it.
-        fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
-        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
-        others = cl.after(ahead, s.tokens, s.clauses, hit.last)
-        if role == VERB and lexicon().substitute_words(hit.form.relation):
-            pronoun = hit.last < len(s.tokens) and s.tokens[hit.last].key in ("them", "it", "these", "those", "this")
-            if pronoun and _substitute(s, hit.last + 1, ahead, hit.form.relation):  # "replace them with ICBs"
-                doers = _substitute(s, hit.last + 1, ahead, hit.form.relation)
-                kinds = spec.object_kinds
-                others, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)
-            elif others and _substitute(s, others[-1].last, ahead, hit.form.relation):  # "replace CCGs with ICBs"
-                doers = _substitute(s, others[-1].last, ahead, hit.form.relation)
-        subjects, objects = (doers, others) if role == VERB else (others, doers)
-        return s.parties(subjects), s.parties(objects), "active", adjust
-    if role == NOUN:
-        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
-        return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
-    if role == EVALUATION:
-        # What is judged is in the reported content: after any speech verb before the cue.
-        said = max((h.last for h in s.hits if h.form.role == SPEECH and h.last <= hit.first), default=0)
-        content = [sp for sp in s.spans if sp.first >= said]
-        judged, same = cl.before(content, s.tokens, s.clauses, hit.first, fallback=True)
-        return [], s.parties(judged[:1]), "evaluative", adjust if same else adjust - 0.1
-    if role == NAMING:
-        return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust
-    return [], [], "", adjust
-
-
-def _change_participants(s: SentenceView, change: CueHit) -> list[Party]:
-    """What a change a stance governs is about: "the abolition of X" -> X; "replacing X with Y" -> Y, the newcomer."""
-    following = min((h.first for h in s.hits if h.first >= change.last), default=len(s.tokens))
-    ahead = [sp for sp in s.spans if sp.first < following]
-    others = cl.after(ahead, s.tokens, s.clauses, change.last)
-    replacement = _substitute(s, others[-1].last, ahead, change.form.relation) if others else []
-    return s.parties(replacement or others)
-
-
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
     if relation in stance:
         return "predicted" if modal == "predicted" else ("reported" if quoted else "fact")
     return modal or ("reported" if quoted else "fact")
+
+
+def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str | None:
+    """The status the words around a cue give it: a modal or hedge in its clause, else the sentence's
+    label ("Proposal: ..."), else a headline's "X to replace Y". In a document that sets out a
+    proposal, what would happen is what is proposed, as is a change it names without a doer."""
+    modal = cl.modality(lexicon(), s.tokens, s.clauses, hit.first) or cl.label_status(s.tokens)
+    if modal is None and cl.headline_future(s.tokens, s.spans, hit.first):
+        modal = "predicted"
+    if voice.proposing and not stance and (modal == "predicted" or modal is None and hit.form.role in (NOUN, AGENT_NOUN)):
+        modal = "proposed"
+    return modal
 
 
 def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
@@ -178,11 +115,13 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         relation = hit.form.relation
         if relation is None or question or (hit.first in governed and relation not in stance):
             continue
-        subjects, objects, how, adjust = _arguments(s, hit)
+        subjects, objects, how, adjust = arguments(s, hit)
+        if hit.form.role == TRANSFER and subjects and nominals.transfer_relation(s, hit) != relation:
+            relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
-            objects, adjust = _change_participants(s, change), adjust - 0.1
-        modal = cl.modality(lex, s.tokens, s.clauses, hit.first)
+            objects, adjust = change_participants(s, change), adjust - 0.1
+        modal = _modality(s, hit, voice, relation in stance)
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):
@@ -201,7 +140,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
             elif modal in ("proposed", "predicted", "announced") and objects:
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
                 proposing = _proposing_relation()
-                if _creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
+                if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
                 else:
@@ -217,16 +156,25 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
             confidence -= 0.05
         for subject in subjects:
             for obj in objects:
-                chosen = relation
-                if not _allowed(chosen, subject, obj) and chosen in FALLBACK:
+                chosen, first, second = relation, subject, obj
+                if hit.form.role == BECOME:  # "X became Y": what that means depends on what X and Y are
+                    becoming = nominals.becoming_relation(subject.kind, obj.kind)
+                    if becoming is None:
+                        continue
+                    chosen, swapped = becoming
+                    first, second = (obj, subject) if swapped else (subject, obj)
+                if not _allowed(chosen, first, second) and chosen in FALLBACK:
                     chosen = FALLBACK[chosen]
-                if not _allowed(chosen, subject, obj):
+                if not _allowed(chosen, first, second):
                     continue
-                score = confidence - 0.1 * (not subject.known) - 0.1 * (not obj.known)
+                score = confidence - 0.1 * (not first.known) - 0.1 * (not second.known) - RESOLVED_DROP * (first.resolved or second.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
-                claims.append(Claim(subject, chosen, obj, status, list(attribution), s.sentence, " ".join(
-                    t.text for t in s.tokens[hit.first:hit.last]), cue_start, cue_end, how,
-                    round(min(0.95, max(0.05, score)), 2), negated))
+                cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]  # as written: "re-allocated to"
+                # "NHS Providers should oppose the Bill": the speaker wants a position taken; "we should
+                # oppose it" is the speaker's own position, a fact about the speaker
+                wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
+                claims.append(Claim(first, chosen, second, "proposed" if wished else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                                    round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
     return claims
@@ -240,9 +188,12 @@ def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -
     for owner, owned in pairwise(ordered):
         gap = [t.key for t in s.tokens[owner.last:owned.first]]
         subject, obj = Party.of(owner.mention), Party.of(owned.mention)
-        if relation and 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"] and _allowed(relation, subject, obj):
-            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known)
-            start, end = s.tokens[owner.last].start, s.tokens[owner.last + 1].end
+        # "its 'Integrating Care' paper": a possessive pronoun standing for the owner, then the title
+        pronoun = subject.resolved and s.tokens[owner.first].key in anaphora.words().possessive and len(
+            [w for w in gap if w not in anaphora.QUOTES]) <= 1
+        if relation and (pronoun or 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"]) and _allowed(relation, subject, obj):
+            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * subject.resolved
+            start, end = (owner.mention.start, owner.mention.end) if pronoun else (s.tokens[owner.last].start, s.tokens[owner.last + 1].end)
             found.append(Claim(subject, relation, obj, status, attribution, s.sentence, s.sentence.text[start - s.sentence.start:end - s.sentence.start],
                                start, end, "possessive", round(score, 2)))
     return found
@@ -252,12 +203,22 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
+    previous: list[Mention] = []
+    seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
             continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), lex.find(tokens))
+        modifying = nominals.modifiers(text, inside)
+        inside = [m for m in inside if all(m is not x for x in modifying)]
+        hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
+        # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative)
+        inside = sorted([*inside, *referring], key=lambda m: m.start)
+        seen += inside
+        previous = inside
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

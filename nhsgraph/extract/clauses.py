@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nhsgraph.extract.cues import BE_FORMS, CueHit, Lexicon
+from nhsgraph.extract.cues import COPULAS, CueHit, Lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
 CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "however", "which", "whilst"}
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 _ADVERB_SKIP = {"also", "then", "now", "already", "not", "still", "being", "to", "soon", "effectively", "quickly", "largely", "finally", "eventually"}
-COORDINATION = {",", "and", "or", "&", "as", "well"}
+# "A, the B and the C": a list of names may repeat its article.
+COORDINATION = {",", "and", "or", "&", "as", "well", "the"}
 
 
 def clause_ids(tokens: list[Token], text: str) -> list[int]:
@@ -125,16 +126,22 @@ def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
     i = hit.first - 1
     while i >= 0 and (tokens[i].key in _ADVERB_SKIP or tokens[i].key.endswith("ly")):
         i -= 1
-    if i >= 0 and tokens[i].key in BE_FORMS:
+    if i >= 0 and tokens[i].key in COPULAS:  # "was abolished", "became established"
         return True
-    return by_agent_index(hit, tokens) is not None
+    return by_agent_index(hit, tokens, strict=True) is not None  # "a report published by X"
 
 
-def by_agent_index(hit: CueHit, tokens: list[Token]) -> int | None:
-    """Index of the token after "by" (or "under", for a legal basis) when it follows the cue closely."""
+def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> int | None:
+    """Index of the token after "by" (or another agent marker of the lexicon: "under" an Act) when it
+    follows the cue closely. Unless ``strict``, also after the markers that need a form of be before the
+    verb to mark a passive ("became established through the Act", not "the reforms introduced through it")."""
+    keys = [t.key for t in tokens]
+    names = lexicon_data().get("agent_markers", ["by"]) + ([] if strict else lexicon_data().get("agent_markers_after_be", []))
+    markers = [tuple(m.split()) for m in names]
     for i in range(hit.last, min(hit.last + 3, len(tokens))):
-        if tokens[i].key in ("by", "under"):
-            return i + 1
+        found = next((m for m in markers if tuple(keys[i:i + len(m)]) == m), None)
+        if found:
+            return i + len(found)
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None
     return None
@@ -176,3 +183,21 @@ def negated(lexicon: Lexicon, tokens: list[Token], clauses: list[int], index: in
         if any(_phrase_at(keys, i, phrase) for phrase in lexicon.negation):
             return True
     return False
+
+
+def label_status(tokens: list[Token]) -> str | None:
+    """The status a sentence's label gives what follows it: "Proposal: X to replace Y" is proposed."""
+    colon = next((i for i, t in enumerate(tokens[:5]) if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = {t.key for t in tokens[:colon]}
+    return next((status for status, labels in lexicon_data().get("labels", {}).items() if words & set(labels)), None)
+
+
+def headline_future(tokens: list[Token], spans: list[Span], index: int) -> bool:
+    """"ICBs to replace CCGs", "NHS England to be abolished": a name, "to" and the verb, the way
+    headlines state what is going to happen."""
+    i = index - 1
+    if i >= 0 and tokens[i].key == "be":
+        i -= 1
+    return i >= 1 and tokens[i].key == "to" and any(sp.last == i for sp in spans)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -21,6 +22,13 @@ COPULAS = (*BE_FORMS, "seem", "seems", "seemed", "look", "looks", "looked", "app
 # Cue roles: how the words around a cue become a claim.
 VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING, SPEECH, ATTRIBUTION = (
     "verb", "agent_after", "noun", "evaluation", "naming", "speech", "attribution")
+# A nominalisation without "of" ("their abolition by X"); a verb whose subject undergoes the change
+# ("X ceases to exist"); a transfer of functions ("the functions of X are transferred to Y").
+AGENT_NOUN, UNDERGO, TRANSFER, BECOME = "agent_noun", "undergo", "transfer", "become"
+TARGET = "target"  # a verb whose object then target follow it: "merge X into Y"
+_SECTIONS = {VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns", EVALUATION: "evaluations", NAMING: "naming",
+             AGENT_NOUN: "agent_nouns", UNDERGO: "undergo", TARGET: "target_verbs"}
+_UNINFLECTED = (NOUN, NAMING, AGENT_NOUN)
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,8 @@ def _phrase_forms(phrase: str, role: str, relation: str | None, irregular: dict[
         return [CueForm(literal, role, relation, phrase[1:], literal[-1].endswith("ed"), literal[-1].endswith("ing"))]
     words = [t.key for t in tokenize(phrase)]
     head, rest = words[0], tuple(words[1:])
-    if head == "be":
-        heads = [(w, False, w == "being") for w in (COPULAS if role == EVALUATION else BE_FORMS)]
+    if head == "be":  # "is opposed to", "remains opposed to", "became part of"
+        heads = [(w, False, w == "being") for w in COPULAS]
     else:
         heads = _inflect(head, irregular)
     return [CueForm((form, *rest), role, relation, phrase, participle, gerund) for form, participle, gerund in heads]
@@ -94,21 +102,29 @@ class Lexicon:
         return {f.relation for f in self.forms if f.relation}
 
     def find(self, tokens: list[Token]) -> list[CueHit]:
-        """Cues in ``tokens``, longest first at each position, never overlapping."""
+        """Cues in ``tokens``, longest first at each position, never overlapping. Adverbs may stand
+        inside a phrase ("remains strongly opposed to", "was formally renamed"): the hit spans them."""
         keys = [t.key for t in tokens]
         index = _index(self)
         hits: list[CueHit] = []
         i = 0
         while i < len(keys):
-            for length in range(min(self.max_words, len(keys) - i), 0, -1):
-                forms = index.get(tuple(keys[i : i + length]))
+            # the words a phrase starting at i may use: i, then what follows, adverbs skipped
+            words = [i] + [j for j in range(i + 1, min(len(keys), i + 2 * self.max_words)) if not _adverb(keys[j])]
+            for length in range(min(self.max_words, len(words)), 0, -1):
+                forms = index.get(tuple(keys[j] for j in words[:length]))
                 if forms:
-                    hits.extend(CueHit(form, i, i + length) for form in forms)
-                    i += length
+                    end = words[length - 1] + 1
+                    hits.extend(CueHit(form, i, end) for form in forms)
+                    i = end
                     break
             else:
                 i += 1
         return hits
+
+
+def _adverb(key: str) -> bool:
+    return len(key) > 4 and key.endswith("ly")
 
 
 @cache
@@ -122,19 +138,32 @@ def _index(lexicon: Lexicon) -> dict[tuple[str, ...], list[CueForm]]:
 
 
 @cache
+def lexicon_data() -> dict[str, Any]:
+    """``lexicon.yaml`` as parsed YAML, for the sections other modules read (anaphora, nominals)."""
+    data: dict[str, Any] = yaml.safe_load(resources.files("nhsgraph.extract").joinpath("lexicon.yaml").read_text("utf-8"))
+    return data
+
+
+@cache
 def lexicon() -> Lexicon:
     """The packaged cue lexicon, parsed and inflected once per process."""
-    raw = yaml.safe_load(resources.files("nhsgraph.extract").joinpath("lexicon.yaml").read_text("utf-8"))
+    raw = lexicon_data()
     irregular = raw.get("irregular", {})
     forms: list[CueForm] = []
     for relation, spec in raw["relations"].items():
-        for role in (VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING):
-            for phrase in spec.get({VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns",
-                                    EVALUATION: "evaluations", NAMING: "naming"}[role], []):
-                if role in (NOUN, NAMING):
+        for role, section in _SECTIONS.items():
+            for phrase in spec.get(section, []):
+                if role in _UNINFLECTED:
                     forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), role, relation, phrase, False, False))
                 else:
                     forms.extend(_phrase_forms(phrase, role, relation, irregular))
+    for phrase in raw.get("becoming", {}).get("verbs", []):  # the relation is chosen by kinds; renamed_to finds the parties
+        forms.extend(_phrase_forms(phrase, BECOME, "renamed_to", irregular))
+    transfer = raw.get("transfer", {})
+    for phrase in transfer.get("verbs", []):
+        forms.extend(_phrase_forms(phrase, TRANSFER, transfer["relation"], irregular))
+    for phrase in transfer.get("nouns", []):
+        forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), TRANSFER, transfer["relation"], phrase, False, False))
     for phrase in raw["speech"]:
         forms.extend(_phrase_forms(phrase, SPEECH, None, irregular))
     for phrase in raw.get("announcing", []):

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # When a name fits several entities, prefer the kind a reader most likely means.
 KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
 MAX_TOKENS = 16
+# Kinds whose generated names are the heads of their titles, weaker than an Act's or a person's.
+TITLE_HEAD_KINDS = ("document", "proposal")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Gazetteer:
         self.labels: dict[str, str] = {}
         self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
         self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
+        self.proposing: set[str] = set()  # ids of documents that set out a proposal (a proposal's `document`)
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -87,6 +90,8 @@ class Gazetteer:
             voices = list(getattr(entity, "authors", None) or []) or [p for p in [getattr(entity, "publisher", None)] if p]
             if voices:
                 gazetteer.authors[entity.id] = voices
+            if getattr(entity, "document", None):
+                gazetteer.proposing.add(entity.document)  # type: ignore[attr-defined]
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
@@ -99,6 +104,10 @@ class Gazetteer:
         curated = [e for e in entries if not e.generated]
         if curated:
             return curated
+        if len({e.id for e in entries}) > 1:
+            # A title's head ("Health and Care Bill — Decline Second Reading") names what the document
+            # is about; it yields to the Act or body that the same words name ("Health and Care Bill").
+            entries = [e for e in entries if e.kind not in TITLE_HEAD_KINDS] or entries
         return entries if len({e.id for e in entries}) == 1 else []
 
     def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:
@@ -163,7 +172,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         if match:
             title, act_year = match.group("title"), match.group("year")
             bill = title[: -len("Act")] + "Bill"  # articles are written while an Act is still a Bill
-            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})", title, bill]
+            names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})",
+                      f"{title} in {act_year}", title, bill]
         elif year:
             names.append(f"{year} Act")
     elif kind in ("document", "proposal"):

@@ -25,6 +25,14 @@ def _party(party: Party) -> dict[str, Any]:
     return {"id": party.id, "label": party.label, "kind": party.kind, "known": party.known}
 
 
+def _claim_party(party: Party, text: str) -> dict[str, Any]:
+    """A claim's subject or object; one named by a pronoun or description says which words ("its")."""
+    record = _party(party)
+    if party.resolved and party.start is not None and party.end is not None:
+        record["via"] = {"text": text[party.start:party.end], "start": party.start, "end": party.end}
+    return record
+
+
 def claim_statement(claim: Claim, document_id: str) -> Statement:
     """The claim as a curated statement awaiting review."""
     quote = claim.sentence.text if sentence_count(claim.sentence.text) == 1 else None
@@ -55,8 +63,8 @@ def extraction_json(result: Extraction) -> dict[str, Any]:
         ],
         "new_entities": [_party(p) for p in result.new_entities()],
         "claims": [
-            {"id": claim_statement(c, result.document.id).content_id(), "subject": _party(c.subject), "relation": c.relation,
-             "object": _party(c.object), "status": c.status, "attributed_to": [_party(p) for p in c.attributed_to],
+            {"id": claim_statement(c, result.document.id).content_id(), "subject": _claim_party(c.subject, article.text),
+             "relation": c.relation, "object": _claim_party(c.object, article.text), "status": c.status, "attributed_to": [_party(p) for p in c.attributed_to],
              "negated": c.negated, "voice": c.voice, "cue": c.cue, "cue_start": c.cue_start, "cue_end": c.cue_end,
              "sentence": {"index": c.sentence.index, "start": c.sentence.start, "end": c.sentence.end, "text": c.sentence.text,
                           "source_start": article.source_offset(c.sentence.start),

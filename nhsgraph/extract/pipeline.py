@@ -100,7 +100,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     mentions = merge_mentions(known, find_new(text))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
-    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal)
+    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing)
     claims = extract_claims(text, sentences, mentions, voice)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.anaphora import RULES
 from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon
 from nhsgraph.extract.mentions import Mention, Token
 from nhsgraph.extract.sentences import Sentence
@@ -26,10 +27,11 @@ class Party:
     known: bool
     start: int | None = None
     end: int | None = None
+    resolved: bool = False  # named by a pronoun or description ("its", "the body"), not by a name
 
     @classmethod
     def of(cls, mention: Mention) -> Party:
-        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end)
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Voice:
     document: Party
     authors: tuple[Party, ...] = ()
     performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
+    proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
 
     @property
     def attribution(self) -> list[Party]:
@@ -76,6 +79,8 @@ def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
     The speaker's mentions are taken out of ``s.spans``: who speaks is not what is spoken about."""
     for hit in s.hits:
         if hit.form.role == SPEECH:
+            if hit.form.gerund and not (hit.first > 0 and s.tokens[hit.first - 1].text == ","):
+                continue  # "its thinking" is a noun; only ", warning that" reports speech
             if hit.form.gerund:  # "NHS Providers ..., warning that"
                 found, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=True)
             else:

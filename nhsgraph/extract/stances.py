@@ -9,7 +9,7 @@ read as a deed of the stance holder. The stance then takes the change's particip
 from __future__ import annotations
 
 from nhsgraph.extract.clauses import Span, is_passive
-from nhsgraph.extract.cues import NOUN, VERB, CueHit
+from nhsgraph.extract.cues import AGENT_NOUN, NOUN, VERB, CueHit
 from nhsgraph.extract.mentions import Token
 
 # At most this many words between the stance verb and the change cue ("the government's plans to").
@@ -24,7 +24,7 @@ def _names_a_change(hit: CueHit, tokens: list[Token]) -> bool:
     A finite verb or a participle ("a report published by X") keeps its own doer.
     """
     to_infinitive = hit.first > 0 and tokens[hit.first - 1].key == "to" and hit.form.words[0] == hit.form.lemma.split()[0]
-    return hit.form.role == NOUN or hit.form.gerund or to_infinitive
+    return hit.form.role in (NOUN, AGENT_NOUN) or hit.form.gerund or to_infinitive
 
 
 def governed_changes(tokens: list[Token], clauses: list[int], spans: list[Span], hits: list[CueHit],
@@ -46,7 +46,7 @@ def governed_changes(tokens: list[Token], clauses: list[int], spans: list[Span],
         gap = range(stance_hit.last, following.first)
         if (len(gap) > MAX_GAP or clauses[stance_hit.first] != clauses[following.first]
                 or any(tokens[j].key in BREAKS for j in gap)
-                or any(sp.first < following.first and sp.last > stance_hit.last for sp in spans)):
+                or any(sp.first < following.first and sp.last > stance_hit.last and sp.mention.rule != "pronoun" for sp in spans)):
             continue
         for change in hits[i + 1:]:
             if change.first == following.first:  # every reading of the same words ("abolition of")

@@ -1,0 +1,145 @@
+"""Who does what to whom around one cue: the subjects and objects a cue's words name.
+
+Active and passive verbs, "X gives way to Y", nominalisations, evaluations, naming, verbs whose
+subject undergoes the change ("X ceases to exist") and transfers of functions each read their
+parties from a different place in the sentence; this module knows where, so that
+``nhsgraph.extract.claims`` only decides status, attribution and confidence.
+"""
+
+from __future__ import annotations
+
+from nhsgraph.extract import clauses as cl
+from nhsgraph.extract import nominals
+from nhsgraph.extract.cues import (
+    AGENT_AFTER,
+    AGENT_NOUN,
+    BECOME,
+    EVALUATION,
+    NAMING,
+    NOUN,
+    SPEECH,
+    TARGET,
+    TRANSFER,
+    UNDERGO,
+    VERB,
+    CueHit,
+    lexicon,
+)
+from nhsgraph.extract.speakers import Party, SentenceView
+from nhsgraph.vocabulary import vocabulary
+
+
+def creates(relation: str) -> bool:
+    spec = vocabulary().relations.get(relation)
+    return spec is not None and spec.change_event == "establishment"
+
+
+def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str | None) -> list[cl.Span]:
+    """Mentions introduced by "with" (or another substitution word) at most two words after ``index``."""
+    words = lexicon().substitute_words(relation)
+    for i in range(index, min(index + 2, len(s.tokens))):
+        if s.tokens[i].key in words:
+            found = [sp for sp in ahead if i < sp.first <= i + 2]
+            return cl.after(ahead, s.tokens, s.clauses, found[0].first) if found else []
+    return []
+
+
+def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
+    """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
+    if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
+        earlier = [h for h in s.hits if h.form.role in (VERB, AGENT_AFTER) and h.last < hit.first
+                   and s.clauses[h.first] == s.clauses[hit.first]]
+        if earlier:
+            return _coordinated_verb_start(s, earlier[-1])
+    return hit.first
+
+
+def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
+    """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
+    role = hit.form.role
+    adjust = 0.0
+    # What follows a cue belongs to it only up to the next cue: in "X supported work on a report
+    # published by Y", Y is the publisher, not what X supported.
+    following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
+    ahead = [sp for sp in s.spans if sp.first < following]
+    if role == TARGET:  # "merge NHS Digital into NHS England"
+        found = nominals.noun_arguments(s, hit, ahead)
+        return (s.parties(found[0]), s.parties(found[1]), "active", adjust) if found else ([], [], "", adjust)
+    if role == BECOME:
+        found = nominals.becoming_arguments(s, hit)
+        return (s.parties(found[0]), s.parties(found[1]), "active", adjust) if found else ([], [], "", adjust)
+    if role in (VERB, AGENT_AFTER):
+        spec = vocabulary().relations[hit.form.relation or ""]
+        if cl.is_passive(hit, s.tokens):
+            index = cl.by_agent_index(hit, s.tokens)
+            agent = [sp for sp in s.spans if index is not None and index <= sp.first <= index + 1]
+            agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
+            kinds = spec.object_kinds if role == VERB else spec.subject_kinds
+            fitting_patients = [sp for sp in s.spans if sp.mention.kind in kinds]
+            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, hit.first, fallback=True)
+            listed = nominals.listed_after(s, hit, tuple(kinds)) if not same else []
+            if listed:
+                patients, same = listed, True
+            adjust -= 0.0 if same else 0.15
+            if not patients and agents:
+                # "a report published by X this month, Title": the patient is named after the agent.
+                patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
+                adjust -= 0.15
+            if not agents and role == VERB:
+                agents = _substitute(s, hit.last, ahead, hit.form.relation)
+            subjects, objects = (agents, patients) if role == VERB else (patients, agents)
+            return s.parties(subjects), s.parties(objects), "passive", adjust
+        if hit.form.gerund and role == VERB:
+            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
+            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
+        described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
+        # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
+        # the doer of "established" is the Act, not the CCGs just before it.
+        fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
+        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
+        others = cl.after(ahead, s.tokens, s.clauses, hit.last)
+        if role == VERB and creates(hit.form.relation or ""):
+            others = nominals.named_object(s, others, hit.last)
+        if role == VERB and lexicon().substitute_words(hit.form.relation):
+            pronoun = hit.last < len(s.tokens) and s.tokens[hit.last].key in ("them", "it", "these", "those", "this")
+            if pronoun and _substitute(s, hit.last + 1, ahead, hit.form.relation):  # "replace them with ICBs"
+                doers = _substitute(s, hit.last + 1, ahead, hit.form.relation)
+                kinds = spec.object_kinds
+                others, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)
+            elif others and _substitute(s, others[-1].last, ahead, hit.form.relation):  # "replace CCGs with ICBs"
+                doers = _substitute(s, others[-1].last, ahead, hit.form.relation)
+        subjects, objects = (doers, others) if role == VERB else (others, doers)
+        return s.parties(subjects), s.parties(objects), "active", adjust
+    if role == UNDERGO:  # "X ceases to exist": the grammatical subject undergoes the change
+        kinds = vocabulary().relations[hit.form.relation or ""].object_kinds
+        patients, same = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)
+        return [], s.parties(patients), "passive", adjust if same else adjust - 0.15
+    if role in (AGENT_NOUN, TRANSFER) or (role == NOUN and nominals.noun_arguments(s, hit, ahead)):
+        found = (nominals.agent_noun_arguments(s, hit) if role == AGENT_NOUN else nominals.transfer_arguments(s, hit)
+                 if role == TRANSFER else nominals.noun_arguments(s, hit, ahead))
+        if found is None:
+            return [], [], "", adjust
+        verb = role == TRANSFER and hit.form.words[-1] != "of"  # "transferred to", not "the transfer of"
+        how = ("passive" if cl.is_passive(hit, s.tokens) else "active") if verb else "nominal"
+        return s.parties(found[0]), s.parties(found[1]), how, adjust
+    if role == NOUN:
+        doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+        return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
+    if role == EVALUATION:
+        # What is judged is in the reported content: after any speech verb before the cue.
+        said = max((h.last for h in s.hits if h.form.role == SPEECH and h.last <= hit.first), default=0)
+        content = [sp for sp in s.spans if sp.first >= said]
+        judged, same = cl.before(content, s.tokens, s.clauses, hit.first, fallback=True)
+        return [], s.parties(judged[:1]), "evaluative", adjust if same else adjust - 0.1
+    if role == NAMING:
+        return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust
+    return [], [], "", adjust
+
+
+def change_participants(s: SentenceView, change: CueHit) -> list[Party]:
+    """What a change a stance governs is about: "the abolition of X" -> X; "replacing X with Y" -> Y, the newcomer."""
+    following = min((h.first for h in s.hits if h.first >= change.last), default=len(s.tokens))
+    ahead = [sp for sp in s.spans if sp.first < following]
+    others = cl.after(ahead, s.tokens, s.clauses, change.last)
+    replacement = _substitute(s, others[-1].last, ahead, change.form.relation) if others else []
+    return s.parties(replacement or others or nominals.possessor(s, change))  # "opposes their abolition"

@@ -1,0 +1,217 @@
+"""Changes named by nouns, transfers of functions and legal wording, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import ArticleInfo, extract_text, gazetteer, parse_article, run, triples
+
+from nhsgraph.extract import Extraction, Gazetteer
+
+ICB, CCG, ACT = "integrated-care-board", "clinical-commissioning-group", "health-and-social-care-act-2012"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return gazetteer(tmp_path_factory.mktemp("gaz"))
+
+
+def in_act(gaz: Gazetteer, text: str) -> Extraction:
+    """The sentence as the text of an Act: what it says, it does."""
+    return extract_text(parse_article(text), gaz, ArticleInfo(document_id=ACT))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The replacement of CCGs by ICBs.",
+    "The abolition of CCGs and their replacement by ICBs.",
+    "CCGs were created in 2013. Their replacement by ICBs came in 2022.",
+    "The replacement of CCGs with ICBs was announced.",
+])
+def test_replacement_by_names_the_successor(gaz, sentence):
+    assert (ICB, "replaces", CCG) in {(s, r, o) for s, r, o, _ in triples(run(gaz, sentence))}
+    assert all(c.subject.id != CCG for c in run(gaz, sentence).claims)
+
+
+def test_nominal_with_by_agent_before_or_after_the_object(gaz):
+    assert triples(run(gaz, "The abolition of Monitor by the Lansley Act.")) == {(ACT, "abolishes", "monitor", "fact")}
+    assert triples(run(gaz, "The abolition, by the Lansley Act, of Monitor.")) == {(ACT, "abolishes", "monitor", "fact")}
+
+
+def test_nominal_without_a_doer_asserts_nothing_in_an_article(gaz):
+    assert triples(run(gaz, "The abolition of Monitor.")) == set()
+
+
+def test_nominal_keeps_modality(gaz):
+    assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, "There could be a replacement of CCGs by ICBs."))
+
+
+def test_merger_of_x_into_y(gaz):
+    assert triples(run(gaz, "The merger of NHS Improvement into NHS England.")) == {
+        ("nhs-improvement", "merges_into", "nhs-england", "fact")}
+
+
+def test_merging_to_form_a_new_body(gaz):
+    assert triples(run(gaz, "NHS Improvement and Monitor merged to form NHS England.")) == {
+        ("nhs-improvement", "merges_into", "nhs-england", "fact"), ("monitor", "merges_into", "nhs-england", "fact")}
+
+
+def test_merge_without_a_target_has_no_direction_and_no_claim(gaz):
+    assert triples(in_act(gaz, "NHS Improvement and NHS England are to merge.")) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # all of a body's functions: it merges into the receiver
+    ("The functions of Monitor are transferred to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    ("Monitor’s functions were transferred to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    ("The transfer of the functions of Monitor to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    ("NHS Improvement was abolished. Its functions were transferred to NHS England.", ("nhs-improvement", "merges_into", "nhs-england", "fact")),
+    ("Regulations transfer the statutory functions of Monitor to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    # some of them: the receiver takes over that role
+    ("On 1 October the commissioning responsibilities of Monitor moved to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
+    ("Some functions of Monitor will be transferred to NHS England.", ("nhs-england", "replaces", "monitor", "predicted")),
+    ("The transfer of functions from Monitor to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
+])
+def test_transfer_of_functions(gaz, sentence, expected):
+    assert triples(run(gaz, sentence)) == {expected}
+
+
+def test_transfer_needs_what_moves(gaz):
+    assert triples(run(gaz, "Monitor moved to NHS England’s building.")) == set()
+
+
+def test_negated_transfer_is_negated(gaz):
+    result = run(gaz, "The functions of Monitor will not be transferred to NHS England.")
+    assert triples(result) == set() and triples(result, negated=True)
+
+
+def test_ceases_to_exist_in_an_act_and_in_an_article(gaz):
+    assert triples(in_act(gaz, "Monitor ceases to exist.")) == {(ACT, "abolishes", "monitor", "fact")}
+    assert triples(run(gaz, "Monitor will cease to exist.")) == {("test-article", "abolishes", "monitor", "predicted")}
+    assert triples(run(gaz, "Monitor ceased to exist in 2022.")) == set()  # nobody named as doing it
+
+
+def test_there_is_established_a_form_known_as_a_name(gaz):
+    assert triples(in_act(gaz, "There is established a clinical commissioning group known as NHS Improvement.")) == {
+        (ACT, "establishes", "nhs-improvement", "fact")}
+    assert triples(in_act(gaz, "It is the duty of the Secretary of State to establish bodies to be called integrated care boards.")) == {
+        (ACT, "establishes", ICB, "fact")}
+
+
+def test_list_of_abolished_bodies_after_the_verb(gaz):
+    assert triples(in_act(gaz, "The following bodies are abolished— (a) Monitor; (b) NHS Improvement.")) == {
+        (ACT, "abolishes", "monitor", "fact"), (ACT, "abolishes", "nhs-improvement", "fact")}
+
+
+def test_list_of_names_repeating_the_article(gaz):
+    assert triples(in_act(gaz, "The NHS Improvement, the Monitor and the NHS England are dissolved.")) == {
+        (ACT, "abolishes", "nhs-improvement", "fact"), (ACT, "abolishes", "monitor", "fact"), (ACT, "abolishes", "nhs-england", "fact")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Each clinical commissioning group shall be known as an integrated care board.", "fact"),
+    ("NHS Improvement will be known as NHS England.", "predicted"),
+    ("NHS Improvement was set up in 2013, with the name changed to NHS England in 2016.", "fact"),
+])
+def test_renaming_wording(gaz, sentence, status):
+    found = {(s, r, o, st) for s, r, o, st in triples(run(gaz, sentence)) if r == "renamed_to"}
+    assert len(found) == 1 and next(iter(found))[3] == status
+
+
+def test_a_stance_on_a_change_named_by_a_possessive_noun(gaz):
+    assert triples(run(gaz, "CCGs were created in 2013. NHS Providers opposes their abolition.")) == {
+        ("nhs-providers", "opposes", CCG, "fact")}
+
+
+def in_proposal(gaz: Gazetteer, text: str) -> Extraction:
+    """The sentence as the text of a document the data records as setting out a proposal."""
+    return extract_text(parse_article(text), gaz, ArticleInfo(document_id="example-reform-paper"))
+
+
+def test_in_a_proposals_document_what_would_happen_is_proposed(gaz):
+    assert triples(in_proposal(gaz, "ICBs would replace CCGs.")) == {(ICB, "replaces", CCG, "proposed")}
+    assert triples(run(gaz, "ICBs would replace CCGs.")) == {(ICB, "replaces", CCG, "predicted")}
+
+
+def test_in_a_proposals_document_a_named_change_without_doer_is_the_documents_proposal(gaz):
+    assert triples(in_proposal(gaz, "The abolition of Monitor.")) == {("example-reform-paper", "abolishes", "monitor", "proposed")}
+    assert triples(in_proposal(gaz, "The creation of integrated care boards.")) == {("example-reform-paper", "proposes", ICB, "fact")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Proposal: integrated care boards to replace clinical commissioning groups.", "proposed"),
+    ("ICBs to replace CCGs.", "predicted"),
+    ("NHS England wants to abolish CCGs.", "proposed"),
+    ("NHS England aims to abolish CCGs.", "announced"),
+])
+def test_status_from_labels_headlines_and_wishes(gaz, sentence, status):
+    assert {st for *_, st in triples(run(gaz, sentence))} == {status}
+
+
+def test_a_headline_future_keeps_its_negation(gaz):
+    result = run(gaz, "ICBs not to replace CCGs.")
+    assert triples(result) == set() and triples(result, negated=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "CCGs were established as part of the Health and Social Care Act in 2012.",
+    "CCGs became legally established through the Lansley Act.",
+])
+def test_established_through_or_as_part_of_an_act(gaz, sentence):
+    assert triples(run(gaz, sentence)) == {(ACT, "establishes", CCG, "fact")}
+
+
+def test_through_needs_a_passive_to_name_a_doer(gaz):
+    # "the reforms introduced through the Act": NHS Providers is not what the Act introduced
+    assert not any(c.relation == "establishes" for c in run(gaz, "NHS Providers supported the reforms introduced through the Lansley Act.").claims)
+
+
+def test_grown_out_of_is_succession(gaz):
+    assert triples(run(gaz, "Integrated care boards have grown out of clinical commissioning groups.")) == {(ICB, "replaces", CCG, "fact")}
+
+
+def test_cue_is_quoted_as_written(gaz):
+    text = "Many functions of Monitor will, as part of these changes, be re-allocated to NHS England."
+    claim = run(gaz, text).claims[0]
+    assert (claim.subject.id, claim.relation, claim.object.id, claim.status) == ("nhs-england", "replaces", "monitor", "predicted")
+    assert claim.cue == "re-allocated to" == text[claim.cue_start:claim.cue_end]
+
+
+def test_their_functions_stand_for_the_bodies_listed_before(gaz):
+    # "their" prefers a name in a list (or in the plural) to the single body named last
+    result = run(gaz, "Monitor and NHS Improvement will cease to exist, with their functions transferred to NHS England.")
+    assert ("nhs-improvement", "merges_into", "nhs-england", "predicted") in triples(result)
+    result = run(gaz, "CCGs were created in 2013. NHS Providers opposes their abolition.")
+    assert triples(result) == {("nhs-providers", "opposes", CCG, "fact")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("CCGs will become formally designated ICBs.", (ICB, "replaces", CCG, "predicted")),  # a form becoming a form
+    ("NHS Improvement became NHS England in 2016.", ("nhs-improvement", "renamed_to", "nhs-england", "fact")),  # a body
+    ("Monitor became a clinical commissioning group.", ("monitor", "instance_of", CCG, "fact")),  # a body taking a form
+])
+def test_becoming_means_what_the_kinds_allow(gaz, sentence, expected):
+    assert triples(run(gaz, sentence)) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS Providers became involved with NHS England.",
+    "Monitor became responsible for NHS Improvement.",
+])
+def test_becoming_something_else_is_no_claim(gaz, sentence):
+    assert triples(run(gaz, sentence)) == set()
+
+
+def test_negated_becoming_is_negated(gaz):
+    result = run(gaz, "CCGs will not become ICBs.")
+    assert triples(result) == set() and triples(result, negated=True) == {(ICB, "replaces", CCG, "predicted")}
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("The government plans to merge NHS Improvement into NHS England.", "announced"),
+    ("Ministers merged NHS Improvement with NHS England in 2022.", "fact"),
+])
+def test_merge_x_into_y(gaz, sentence, status):
+    assert triples(run(gaz, sentence)) == {("nhs-improvement", "merges_into", "nhs-england", status)}
+
+
+def test_merge_without_target_is_no_claim(gaz):
+    assert triples(run(gaz, "Ministers merged NHS Improvement and NHS England.")) == set()
