@@ -25,7 +25,7 @@ from ods_strategies import Reference, references, succession
 from nhsgraph.cli import main
 from nhsgraph.ingest.ods import build_records
 from nhsgraph.ingest.ods_files import SourceFileError
-from nhsgraph.ingest.ods_inputs import CCG21, ECCG, ECT, ETR, SICBL23, SUCC
+from nhsgraph.ingest.ods_inputs import APPORTIONMENT, CCG21, ECCG, ECT, ETR, PARTNERS, SICBL23, SUCC
 from nhsgraph.ingest.records import RecordSet
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,6 +127,25 @@ def test_a_successor_row_dated_before_its_predecessor_opened_is_skipped_and_coun
     assert not [s for s in after.statements.values()
                 if any(c.get("locator") == f"{SUCC} row {number}" for c in s["sources"])]
     assert_consistent(after)
+
+
+@pytest.mark.parametrize(("name", "column", "skip"), [
+    (APPORTIONMENT, 1, "apportionment rows naming a code not ingested"),
+    (PARTNERS, 1, "ICB partners rows naming an ICB not in ons_icb24_names_codes.csv"),
+])
+@settings(SETTINGS, max_examples=10)
+@given(reference=references(), data=st.data())
+def test_a_workbook_row_naming_an_icb_no_file_defines_is_skipped_and_counted(name, column, skip, reference, data):
+    rows = reference.rows[name]
+    if not rows:
+        return
+    records = ingest(reference)
+    row = list(data.draw(st.sampled_from(rows), label="row"))
+    row[column] = "QZZ"
+    rows.append(row)
+    after = ingest(reference)
+    assert graph(after) == graph(records)
+    assert after.report[skip] == records.report.get(skip, 0) + 1
 
 
 @SETTINGS

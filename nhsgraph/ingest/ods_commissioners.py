@@ -107,6 +107,10 @@ def _icbs(records: RecordSet, inputs: OdsInputs) -> None:
                              ods_code=code, ons_code=row["ICB24CD"], established=ICB_START.isoformat())
         earlier = ons23[code]["ICB23CD"] if code in ons23 else None
         records.alias(oid, name, partner["ICB Name"] if partner else None, code, row["ICB24CD"], earlier)
+    named = {row["ICB24CDH"] for row in inputs.icb24}
+    unknown = [row for row in inputs.partners if row["ODS ICB Code"] not in named]
+    if unknown:  # the workbook only gives ICBs another name; one naming no known ICB adds nothing
+        records.count("ICB partners rows naming an ICB not in ons_icb24_names_codes.csv", len(unknown))
 
 
 def _ccgs_and_locations(records: RecordSet, inputs: OdsInputs) -> None:
