@@ -39,7 +39,7 @@ UNREVIEWED = ("pending", "rejected")
 PART_OF = "part_of"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One succession step: ``earlier`` was followed by ``later`` (a statement says so).
 
@@ -55,7 +55,7 @@ class Link:
     when: PartialDate | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lifespan:
     """When an entity existed, from its own fields or, failing those, from dated change events."""
 

@@ -116,7 +116,7 @@ def test_each_corpus_article_records_a_quoted_position_of_its_authors(bundled: D
     assert set(only(kibasi).attributed_to) == {"tom-kibasi", "toby-lambert"}
     assert only(strategy_unit).attributed_to == ["strategy-unit-integrating-care"]
     for position in (only(kibasi), only(strategy_unit)):
-        assert position.status == "proposed"
+        assert position.status == "fact"
         assert any(source.document == position.subject and source.quote for source in position.sources)
 
 
@@ -127,11 +127,12 @@ def test_kibasi_and_lambert_five_changes_are_all_recorded_as_unenacted_proposals
     assert all(p.status == "proposed" and set(p.proposed_by) == {"tom-kibasi", "toby-lambert"} for p in five)
 
 
-def test_every_support_or_opposition_is_an_attributed_claim_with_a_quote(bundled: Dataset) -> None:
+def test_every_support_or_opposition_is_a_fact_attributed_to_its_holder_with_a_quote(bundled: Dataset) -> None:
+    # That the holder took the position is a fact (docs/extraction.md, "The status of a stance").
     positions = [s for s in bundled.statements if s.relation in ("supports", "opposes")]
     assert len({s.subject for s in positions}) >= 10
     for position in positions:
-        assert position.status != "fact" and position.attributed_to, position
+        assert position.status == "fact" and position.attributed_to, position
         assert any(source.quote for source in position.sources), position
 
 

@@ -113,7 +113,7 @@ def test_kibasi_and_lambert_five_changes(bundled):
 def test_strategy_unit_on_integrating_care(bundled):
     assert [a.id for a in queries.proposals(bundled, by=STRATEGY_UNIT)] == ["strategy-unit-greater-localism"]
     assert [(a.relation, a.about[0]["id"], a.status) for a in queries.positions(bundled, STRATEGY_UNIT)] == [
-        ("opposes", "health-and-social-care-act-2012", "proposed"), ("supports", "integrating-care-2020", "proposed")]
+        ("opposes", "health-and-social-care-act-2012", "fact"), ("supports", "integrating-care-2020", "fact")]
 
 
 def test_integrated_care_trusts_were_proposed_by_ippr_and_by_kibasi_and_lambert(bundled):
