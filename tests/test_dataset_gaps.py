@@ -78,12 +78,16 @@ def test_family_practitioner_committees_ran_from_1974_until_their_1990_rename(bu
     assert any("established by each area health authority" in (ref.quote or "") for ref in fpc.sources)
 
 
-def test_nhsx_began_in_july_2019_recorded_to_the_month_because_sources_give_two_days(bundled: Dataset) -> None:
+def test_nhsx_ran_from_july_2019_to_january_2022_each_recorded_to_the_month(bundled: Dataset) -> None:
+    """Sources give two launch days and no closing day, so both ends stay month-precise."""
     nhsx = bundled.entities["nhsx"]
     assert str(nhsx.established) == "2019-07" and nhsx.established.precision == "month"  # type: ignore[attr-defined]
+    assert str(nhsx.dissolved) == "2022-01" and nhsx.dissolved.precision == "month"  # type: ignore[attr-defined]
     quotes = " ".join(ref.quote or "" for ref in nhsx.sources)
-    assert "1 July" in quotes and "3 July" in quotes
-    assert getattr(nhsx, "dissolved", None) is None  # its end is announced, not sourced
+    assert "1 July" in quotes and "3 July" in quotes and "disbanded in January" in quotes
+    (merger,) = facts(bundled, "nhsx", "merges_into", "nhs-england")
+    assert str(merger.date) == "2022-01" and merger.by is None  # not done by legislation
+    assert any("Transformation Directorate" in (ref.quote or "") for ref in merger.sources)
 
 
 def test_commissioning_diagram_joins_every_bar_into_one_chain(bundled: Dataset) -> None:
