@@ -101,3 +101,13 @@ def test_commissioning_diagram_joins_every_bar_into_one_chain(bundled: Dataset) 
     assert ("health-authority", "primary-care-trust") in arrows
     fpc = picture.bar("family-practitioner-committee")
     assert fpc.start_known and int(fpc.start) == 1974
+
+
+def test_long_term_plan_is_dated_7_january_2019_from_parliaments_own_record(bundled: Dataset) -> None:
+    """The day rests on the Commons Library and the same-day Hansard statement, both quoted."""
+    plan = bundled.entities["nhs-long-term-plan"]
+    assert str(plan.date) == "2019-01-07" and plan.date.precision == "day"  # type: ignore[attr-defined]
+    quotes = {ref.document: ref.quote or "" for ref in plan.sources if ref.quote}
+    assert "launched on 7 January 2019" in quotes["commons-library-nhs-long-term-plan-2019"]
+    urls = {getattr(bundled.entities[ref.document], "url", "") for ref in plan.sources}
+    assert any(url.startswith("https://hansard.parliament.uk/commons/2019-01-07/") for url in urls)
