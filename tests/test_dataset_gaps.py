@@ -78,15 +78,15 @@ def test_family_practitioner_committees_ran_from_1974_until_their_1990_rename(bu
     assert any("established by each area health authority" in (ref.quote or "") for ref in fpc.sources)
 
 
-def test_nhsx_ran_from_july_2019_to_january_2022_each_recorded_to_the_month(bundled: Dataset) -> None:
-    """Sources give two launch days and no closing day, so both ends stay month-precise."""
+def test_nhsx_ran_from_july_2019_into_2022_without_invented_days(bundled: Dataset) -> None:
+    """Sources give two launch days (month kept) and only the month its name was retired (year kept)."""
     nhsx = bundled.entities["nhsx"]
     assert str(nhsx.established) == "2019-07" and nhsx.established.precision == "month"  # type: ignore[attr-defined]
-    assert str(nhsx.dissolved) == "2022-01" and nhsx.dissolved.precision == "month"  # type: ignore[attr-defined]
+    assert str(nhsx.dissolved) == "2022" and nhsx.dissolved.precision == "year"  # type: ignore[attr-defined]
     quotes = " ".join(ref.quote or "" for ref in nhsx.sources)
     assert "1 July" in quotes and "3 July" in quotes and "disbanded in January" in quotes
     (merger,) = facts(bundled, "nhsx", "merges_into", "nhs-england")
-    assert str(merger.date) == "2022-01" and merger.by is None  # not done by legislation
+    assert str(merger.date) == "2022" and merger.by is None  # not done by legislation
     assert any("Transformation Directorate" in (ref.quote or "") for ref in merger.sources)
 
 
