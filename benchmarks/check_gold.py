@@ -14,7 +14,9 @@ file this checks that
   in ``new_ids``; ids the data knows must be of a kind the relation allows.
 
 Texts of ``bundled: true`` gold files are in ``benchmarks/corpus/``; the others are read
-from CORPUS_DIR when it is given, else only their ids are checked. Prints one line per
+from CORPUS_DIR when it is given, else only their ids are checked. A bundled gold file must say
+which held-out batch it belongs to (``heldout: N``), so that the benchmark never scores a batch
+already used for development as if it were unseen. Prints one line per
 problem (``file:line: message``) and exits 1 if there is any.
 """
 
@@ -38,6 +40,11 @@ from nhsgraph.vocabulary import vocabulary
 BUNDLED = ROOT / "benchmarks" / "corpus"
 GOLD = ROOT / "benchmarks" / "gold"
 
+DEVELOPMENT = "development"
+# Batches whose misses have been read to improve the extractor: still scored, but labelled so
+# that nobody mistakes their figures for a measure on unseen text.
+USED_FOR_DEVELOPMENT = {1}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -53,6 +60,15 @@ def _ids(value: object) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
 
 
+def _key_line(source: str, key: str) -> int:
+    """1-based line of a top-level key, from PyYAML's node marks (1 if absent)."""
+    root = yaml.compose(source)
+    for node, _value in getattr(root, "value", []):
+        if node.value == key:
+            return node.start_mark.line + 1
+    return 1
+
+
 def _item_lines(source: str, section: str) -> list[int]:
     """1-based line of each item of a top-level sequence, from PyYAML's node marks."""
     root = yaml.compose(source)
@@ -60,6 +76,30 @@ def _item_lines(source: str, section: str) -> list[int]:
         if key.value == section and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
     return []
+
+
+def heldout_batch(gold: dict) -> int | None:
+    """The held-out batch number of a bundled gold file; None if it has none (or is not an int)."""
+    batch = gold.get("heldout")
+    return batch if isinstance(batch, int) and not isinstance(batch, bool) else None
+
+
+def group_of(gold: dict) -> str:
+    """The set a gold file is scored in: the development articles, or its held-out batch."""
+    if not gold.get("bundled"):
+        return DEVELOPMENT
+    batch = heldout_batch(gold)
+    if batch is None:
+        return "held-out (batch not given)"
+    return f"held-out {batch}" + (" (now used for development)" if batch in USED_FOR_DEVELOPMENT else "")
+
+
+def group_order(group: str) -> tuple[int, str]:
+    """Sort key for printing totals: development first, then held-out batches by number."""
+    if group == DEVELOPMENT:
+        return (0, "")
+    number = group.removeprefix("held-out ").split(" ")[0]
+    return (int(number), group) if number.isdigit() else (10**6, group)
 
 
 def source_path(gold: dict, corpus: Path | None) -> Path | None:
@@ -90,6 +130,8 @@ def check_gold_file(path: Path, known: dict[str, str], corpus: Path | None = Non
     text = text_for(gold, corpus)
     if gold.get("bundled") and text is None:
         problems.append(Problem(name, 1, f"bundled text {gold['file']} is missing from benchmarks/corpus/"))
+    if gold.get("bundled") and heldout_batch(gold) is None:
+        problems.append(Problem(name, _key_line(source, "bundled"), "bundled gold file has no held-out batch number (heldout: N)"))
 
     entity_lines = _item_lines(source, "entities")
     declared = set(known) | {gold["document"], *gold.get("authors", []), *gold.get("new_ids", [])}

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from nhsgraph.dates import PartialDate
+from nhsgraph.gcpause import paused_gc
 from nhsgraph.names import normalise, singular
 from nhsgraph.vocabulary import vocabulary
 
@@ -178,6 +179,7 @@ def index_for(dataset: Dataset) -> QueryIndex:
     """The dataset's query index, built on first use and kept on the dataset object."""
     index: QueryIndex | None = dataset.__dict__.get("_query_index")
     if index is None or index.signature != _signature(dataset):
-        index = QueryIndex(dataset)
+        with paused_gc():  # millions of small lists, none of them garbage: see nhsgraph.gcpause
+            index = QueryIndex(dataset)
         dataset.__dict__["_query_index"] = index
     return index

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.check_gold import BUNDLED, GOLD, check_all, check_gold_file
+from benchmarks.check_gold import BUNDLED, DEVELOPMENT, GOLD, check_all, check_gold_file, group_of, group_order
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,36 @@ def test_every_bundled_text_has_a_bundled_gold_file_and_a_sources_entry() -> Non
     sources = (BUNDLED / "SOURCES.md").read_text(encoding="utf-8")
     for name in texts:
         assert f"`{name}`" in sources, f"{name} is not listed in benchmarks/corpus/SOURCES.md"
+
+
+def test_every_bundled_gold_file_names_its_heldout_batch() -> None:
+    """A bundled text without a batch would be scored in no set, or in the wrong one."""
+    golds = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in GOLD.glob("*.yaml")}
+    batches = {name: g.get("heldout") for name, g in golds.items() if g.get("bundled")}
+    assert all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in batches.values()), batches
+    assert {1, 2} <= set(batches.values())
+    assert all("heldout" not in g for g in golds.values() if not g.get("bundled"))
+
+
+def test_benchmark_groups_development_and_each_heldout_batch_apart() -> None:
+    assert group_of({"file": "a.txt"}) == DEVELOPMENT
+    assert group_of({"bundled": True, "heldout": 1}) == "held-out 1 (now used for development)"
+    assert group_of({"bundled": True, "heldout": 2}) == "held-out 2"
+    groups = ["held-out 2", "held-out 10", DEVELOPMENT, "held-out 1 (now used for development)"]
+    assert sorted(groups, key=group_order) == [DEVELOPMENT, "held-out 1 (now used for development)", "held-out 2", "held-out 10"]
+
+
+def test_checker_names_a_bundled_gold_file_without_a_batch(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, """\
+        file: example.txt
+        bundled: true
+        document: example
+        entities: []
+        claims: []
+        """)
+    messages = [p.message for p in check_gold_file(gold, KNOWN, tmp_path / "corpus")]
+    assert "bundled gold file has no held-out batch number (heldout: N)" in messages
+    assert str(check_gold_file(gold, KNOWN, tmp_path / "corpus")[-1]).startswith("example.yaml:2:")
 
 
 def _gold(tmp_path: Path, body: str) -> Path:

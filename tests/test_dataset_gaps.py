@@ -78,12 +78,16 @@ def test_family_practitioner_committees_ran_from_1974_until_their_1990_rename(bu
     assert any("established by each area health authority" in (ref.quote or "") for ref in fpc.sources)
 
 
-def test_nhsx_began_in_july_2019_recorded_to_the_month_because_sources_give_two_days(bundled: Dataset) -> None:
+def test_nhsx_ran_from_july_2019_into_2022_without_invented_days(bundled: Dataset) -> None:
+    """Sources give two launch days (month kept) and only the month its name was retired (year kept)."""
     nhsx = bundled.entities["nhsx"]
     assert str(nhsx.established) == "2019-07" and nhsx.established.precision == "month"  # type: ignore[attr-defined]
+    assert str(nhsx.dissolved) == "2022" and nhsx.dissolved.precision == "year"  # type: ignore[attr-defined]
     quotes = " ".join(ref.quote or "" for ref in nhsx.sources)
-    assert "1 July" in quotes and "3 July" in quotes
-    assert getattr(nhsx, "dissolved", None) is None  # its end is announced, not sourced
+    assert "1 July" in quotes and "3 July" in quotes and "disbanded in January" in quotes
+    (merger,) = facts(bundled, "nhsx", "merges_into", "nhs-england")
+    assert str(merger.date) == "2022" and merger.by is None  # not done by legislation
+    assert any("Transformation Directorate" in (ref.quote or "") for ref in merger.sources)
 
 
 def test_commissioning_diagram_joins_every_bar_into_one_chain(bundled: Dataset) -> None:
@@ -97,3 +101,13 @@ def test_commissioning_diagram_joins_every_bar_into_one_chain(bundled: Dataset) 
     assert ("health-authority", "primary-care-trust") in arrows
     fpc = picture.bar("family-practitioner-committee")
     assert fpc.start_known and int(fpc.start) == 1974
+
+
+def test_long_term_plan_is_dated_7_january_2019_from_parliaments_own_record(bundled: Dataset) -> None:
+    """The day rests on the Commons Library and the same-day Hansard statement, both quoted."""
+    plan = bundled.entities["nhs-long-term-plan"]
+    assert str(plan.date) == "2019-01-07" and plan.date.precision == "day"  # type: ignore[attr-defined]
+    quotes = {ref.document: ref.quote or "" for ref in plan.sources if ref.quote}
+    assert "launched on 7 January 2019" in quotes["commons-library-nhs-long-term-plan-2019"]
+    urls = {getattr(bundled.entities[ref.document], "url", "") for ref in plan.sources}
+    assert any(url.startswith("https://hansard.parliament.uk/commons/2019-01-07/") for url in urls)

@@ -76,6 +76,7 @@ def test_monitor_and_the_tda_went_into_nhs_improvement_and_then_nhs_england(bund
 def test_what_nhs_england_absorbed(bundled):
     assert facts(queries.replaced(bundled, "NHS England")) == [
         ("nhs-commissioning-board-authority", "2012-10-01", None),
+        ("nhsx", "2022", None),
         ("monitor", "2022-07-01", "health-and-care-act-2022"),
         ("nhs-improvement", "2022-07-01", "health-and-care-act-2022"),
         ("nhs-trust-development-authority", "2022-07-01", "health-and-care-act-2022"),
