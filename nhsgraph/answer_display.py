@@ -155,7 +155,14 @@ def print_lineage(console: Console, lineage: Lineage) -> None:
 
 
 def print_positions(console: Console, subject: dict[str, str], answers: Sequence[Answer]) -> None:
-    console.print(f"[bold]Positions on or by {subject['label']}[/bold]: {len(answers)} found")
+    # What every row shares is said once, above the table, rather than repeated in a column:
+    # at 80 columns a repeated "Health and Care Act 2022" squeezed the holders' names to fragments.
+    abouts = {_names(a.about) for a in answers}
+    shared_on = next(iter(abouts)) if len(abouts) == 1 and subject["label"] not in abouts else ""
+    all_facts = bool(answers) and all(a.is_fact for a in answers)
+    found = ", ".join(part for part in (f"{len(answers)} found", f"all on {shared_on}" if shared_on else "",
+                                        "all sourced facts" if all_facts else "") if part)
+    console.print(f"[bold]Positions on or by {subject['label']}[/bold]: {found}")
     if not answers and subject["kind"] in _succession_kinds():
         # An empty answer to "who opposed X?" is rarely the end: positions are recorded on the
         # documents, proposals and Acts people argued over, which may not name X as a link.
@@ -164,12 +171,13 @@ def print_positions(console: Console, subject: dict[str, str], answers: Sequence
                       "then nhsgraph positions NAME asks about one.", highlight=False, markup=False)
     notes = Footnotes()
     if answers:
-        # "on" earns its column only when some position is on something other than NAME itself
+        # "on" earns its column only when positions are on different things other than NAME itself
         # (a proposal about it, or what a person or body took a stand on).
-        differs = any(_names(a.about) != subject["label"] for a in answers)
+        differs = len(abouts) > 1 and any(about != subject["label"] for about in abouts)
         on: Column = ("on", lambda a: _names(a.about) if differs else "")
+        status: Column = ("status", lambda a: "" if all_facts else _status(a))
         console.print(table(answers, [("who", lambda a: a.label), ("stance", lambda a: a.reads or ""),
-                                      on, WHEN, STATUS], notes))
+                                      on, WHEN, status], notes))
     notes.print(console)
 
 

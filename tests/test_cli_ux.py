@@ -202,10 +202,21 @@ def test_positions_leave_out_the_on_column_when_every_position_is_on_name_itself
     on_itself = run("positions", "prop-1", "--data", data)
     header = next(line for line in on_itself.output.splitlines() if "stance" in line)
     assert " on " not in header
-    # positions on a proposal about the old form are on something else: the column stays
+    # positions all on one proposal about the old form: it is named once, above the table
     about_it = run("positions", "old form", "--data", data, columns=200)
-    header = next(line for line in about_it.output.splitlines() if "stance" in line)
-    assert " on " in header
+    summary, *rest = about_it.output.splitlines()
+    header = next(line for line in rest if "stance" in line)
+    assert ", all on " in summary and " on " not in header
+
+
+def test_positions_on_different_things_keep_the_on_column_and_say_once_that_all_are_facts():
+    from conftest import DATA
+
+    result = run("positions", "Tom Kibasi", "--data", str(DATA), columns=120)
+    summary, *rest = result.output.splitlines()
+    header = next(line for line in rest if "stance" in line)
+    assert " on " in header and "all on" not in summary
+    assert "all sourced facts" in summary and "status" not in header
 
 
 def test_root_help_groups_every_command_with_its_whole_first_sentence():
@@ -240,3 +251,20 @@ def test_search_in_a_narrow_terminal_still_shows_every_name(write_data):
     assert result.exit_code == 0, result.output
     assert all(len(line) <= 50 for line in result.output.splitlines())
     assert "Commission" in result.output  # ids give way (folded) before names vanish
+
+
+def test_positions_show_a_status_column_when_a_stance_is_only_reported(write_data):
+    reported = {"reported.yaml": """\
+        statements:
+          - subject: body-x
+            relation: supports
+            object: prop-1
+            status: reported
+            attributed_to: [person-p]
+            sources: [{document: doc-b, quote: "Body X, we hear, backs the merger."}]
+        """}
+    result = run("positions", "prop-1", "--data", str(write_data({**REFORM, **reported})), columns=120)
+    summary, *rest = result.output.splitlines()
+    header = next(line for line in rest if "stance" in line)
+    assert "all sourced facts" not in summary and "status" in header
+    assert any("reported" in line for line in rest)
