@@ -69,6 +69,20 @@ def _party_for(name: str, gazetteer: Gazetteer, default_kind: str) -> Party:
     return Party(slug(name), name, default_kind, False)
 
 
+# A dateline near the top of a page ("1 February 2011", "Date Published: 30 March 2023").
+_DATELINE = re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>\d{4})\b")
+DATELINE_CHARS = 400
+
+
+def article_year(info: ArticleInfo, text: str) -> int | None:
+    """When the article was written: ``--date``, else a full date in its opening lines (news pages and
+    reports print one under the title), else unknown."""
+    if info.date and re.match(r"\d{4}", info.date):
+        return int(info.date[:4])
+    match = _DATELINE.search(text[:DATELINE_CHARS])
+    return int(match.group("year")) if match else None
+
+
 def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a new entity, found by its name once the article has introduced it (in quotes, say)."""
     local = Gazetteer()
@@ -96,7 +110,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     authors = [_party_for(name, gazetteer, "person") for name in names]
     text = article.text
     sentences = split_sentences(text)
-    known = gazetteer.find(text, exclude=frozenset({document.id}))
+    known = gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text))
     mentions = merge_mentions(known, find_new(text))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
