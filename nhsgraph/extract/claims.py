@@ -9,6 +9,7 @@ vocabulary allows for the relation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from nhsgraph.extract import anaphora, nominals
@@ -27,6 +28,7 @@ from nhsgraph.extract.cues import (
     VERB,
     CueHit,
     lexicon,
+    lexicon_data,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.sentences import Sentence
@@ -80,6 +82,19 @@ def _proposing_relation() -> str | None:
 def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     spec = vocabulary().relations.get(relation)
     return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
+
+
+def _bill(party: Party) -> bool:
+    """Is the party a Bill ("the Bill", "Health and Care Bill", or "It" standing for one)? The lexicon's ``bills``."""
+    words = {t.key for t in tokenize(party.written)}
+    return party.kind in _bill_kinds() and bool(words & set(lexicon_data().get("bills", [])))
+
+
+@cache
+def _bill_kinds() -> tuple[str, ...]:
+    """The kinds a Bill is linked as: those the descriptions "the bill" stand for (an Act, in the lexicon)."""
+    heads = lexicon_data()["anaphora"]["descriptions"]["heads"]
+    return tuple(kind for kind, names in heads.items() if set(names) & set(lexicon_data().get("bills", [])))
 
 
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
@@ -173,7 +188,9 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # "NHS Providers should oppose the Bill": the speaker wants a position taken; "we should
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
-                claims.append(Claim(first, chosen, second, "proposed" if wished else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
+                billed = chosen not in stance and status in ("fact", "predicted") and _bill(first)
+                claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
@@ -204,6 +221,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
+    previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
@@ -214,10 +232,11 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = [m for m in inside if all(m is not x for x in modifying)]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
-        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
+                                     previous_start=previous_start)
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
-        previous = inside
+        previous, previous_start = inside, sentence.start
         s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())

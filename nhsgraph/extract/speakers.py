@@ -6,7 +6,7 @@ claim is attributed to; without it, the article's authors speak.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.anaphora import RULES
@@ -28,10 +28,12 @@ class Party:
     start: int | None = None
     end: int | None = None
     resolved: bool = False  # named by a pronoun or description ("its", "the body"), not by a name
+    written: str = field(default="", compare=False)  # the words that named it, through a pronoun ("the bill" for "It")
 
     @classmethod
     def of(cls, mention: Mention) -> Party:
-        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES)
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES,
+                   mention.written)
 
 
 @dataclass(frozen=True)
