@@ -4,7 +4,6 @@ common phrases, and page titles that are just the name of a form. Sentences writ
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 from extract_fixtures import run, write_gazetteer_data

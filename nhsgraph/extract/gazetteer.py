@@ -144,10 +144,8 @@ class Gazetteer:
         if len(surface) == 1:
             # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
-        if entry.kind != "org_type" and entry.name[:1].isupper():
-            # Proper names and titles are written with a capital: "five changes" is not "Five changes".
-            if surface[0].text[:1].islower():
-                return False
+        if entry.kind != "org_type" and entry.name[:1].isupper() and surface[0].text[:1].islower():
+            return False  # proper names and titles are written with a capital: "five changes" is not "Five changes"
         if entry.kind == "organisation" and not entry.name.isupper():
             # An organisation whose name is a common phrase keeps its capitals: "NHS providers" (any
             # providers) is not NHS Providers. Aligned from the end: a leading "The" is not in the text.
