@@ -24,6 +24,7 @@ from nhsgraph.extract.cues import (
     VERB,
     CueHit,
     lexicon,
+    lexicon_data,
 )
 from nhsgraph.extract.speakers import Party, SentenceView
 from nhsgraph.vocabulary import vocabulary
@@ -42,6 +43,23 @@ def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str
             found = [sp for sp in ahead if i < sp.first <= i + 2]
             return cl.after(ahead, s.tokens, s.clauses, found[0].first) if found else []
     return []
+
+
+# How far after the fronted word its name may start: "Under provisions in the Health and Care Act".
+FRONTED_REACH = 4
+
+
+def _fronted_agent(s: SentenceView, hit: CueHit) -> list[cl.Span]:
+    """"Under provisions in the 2022 Act, ICSs were established": the doer of an agentless passive named in a
+    phrase opening the sentence, before its comma (the lexicon's ``fronted_agents``)."""
+    spec = lexicon_data().get("fronted_agents", {})
+    if not s.tokens or s.tokens[0].key not in spec.get("words", []):
+        return []
+    comma = next((i for i, t in enumerate(s.tokens) if t.text == ","), None)
+    if comma is None or comma > hit.first:
+        return []
+    named = [sp for sp in s.spans if 0 < sp.first <= FRONTED_REACH and sp.last <= comma and sp.mention.kind in spec.get("kinds", [])]
+    return named[:1]
 
 
 def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
@@ -86,7 +104,7 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
                 patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
                 adjust -= 0.15
             if not agents and role == VERB:
-                agents = _substitute(s, hit.last, ahead, hit.form.relation)
+                agents = _substitute(s, hit.last, ahead, hit.form.relation) or _fronted_agent(s, hit)
             subjects, objects = (agents, patients) if role == VERB else (patients, agents)
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:

@@ -55,11 +55,19 @@ class Span:
 
 
 def locate(mentions: list[Mention], tokens: list[Token]) -> list[Span]:
-    spans = []
+    """Mentions as token spans. A name restated in brackets ("Primary Care Trusts (PCTs)") is one span
+    with it, so a list goes on after the brackets ("abolish A (AA) and B (BB)")."""
+    spans: list[Span] = []
     for mention in mentions:
         inside = [i for i, t in enumerate(tokens) if t.start >= mention.start and t.end <= mention.end]
-        if inside:
-            spans.append(Span(mention, inside[0], inside[-1] + 1))
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1] + 1
+        if (spans and spans[-1].mention.id == mention.id and spans[-1].last == first - 1 and tokens[first - 1].text == "("
+                and last < len(tokens) and tokens[last].text == ")"):
+            spans[-1].last = last + 1
+            continue
+        spans.append(Span(mention, first, last))
     return spans
 
 
