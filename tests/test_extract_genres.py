@@ -42,3 +42,42 @@ def test_fronted_under_phrase_naming_no_act_gives_no_doer(gaz):
 def test_fronted_phrase_does_not_override_a_by_agent(gaz):
     assert triples(run(gaz, "Under the Lansley Act, CCGs were abolished by NHS England.")) == {
         ("nhs-england", "abolishes", CCG, "fact")}
+
+
+def _leads(result) -> set[tuple[str, str, str]]:
+    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "leads"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Example, Chair of NHS Providers, said that CCGs work.",
+    "As Jane Example, chief executive of NHS Providers, told us, CCGs work.",
+    "NHS Providers' chief executive, Jane Example, spoke first.",
+    "NHS Providers chief executive Jane Example spoke first.",
+])
+def test_named_person_in_a_heading_post_leads_the_named_body(gaz, sentence):
+    result = run(gaz, sentence)
+    assert _leads(result) == {("jane-example", "nhs-providers", "fact")}
+    claim = next(c for c in result.claims if c.relation == "leads")
+    assert [p.id for p in claim.attributed_to] == ["sam-writer"]  # the article says so, not the speaker
+    assert claim.cue.casefold() in ("chair", "chief executive")
+
+
+def test_post_heading_two_bodies_leads_both_but_not_a_former_one(gaz):
+    result = run(gaz, "Jane Example, Chair of NHS Providers and Monitor and former Chief Executive of NHS England, told us so.")
+    assert _leads(result) == {("jane-example", "nhs-providers", "fact"), ("jane-example", "monitor", "fact")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Example, former Chair of NHS Providers, said so.",
+    "Jane Example, deputy chief executive of NHS Providers, said so.",
+    "Jane Example, Director of Policy at NHS Providers, said so.",
+    "Former NHS Providers chief executive Jane Example said so.",
+    "Jane Example, Chair of the Widget Care Trust, said so.",  # a body the data lacks
+])
+def test_no_lead_from_a_past_deputy_or_other_post_or_an_unknown_body(gaz, sentence):
+    assert _leads(run(gaz, sentence)) == set()
+
+
+def test_post_before_a_body_name_is_not_part_of_the_name(gaz):
+    result = run(gaz, "Jane Example, Chair of the Widget Care Trust, said so.")
+    assert [m.text for m in result.mentions if not m.known and m.kind == "organisation"] == ["Widget Care Trust"]

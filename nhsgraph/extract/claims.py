@@ -31,6 +31,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
+from nhsgraph.extract.roles import Role, find_roles, roles
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
 from nhsgraph.extract.stances import governed_changes
@@ -118,6 +119,7 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
 def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
+    found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
     speakers = find_speakers(s, voice)
     announced = announcing(s)
     speaker_parties = speakers or [voice.document]
@@ -194,6 +196,24 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
+        claims += _role_claims(s, found_roles, voice.attribution)
+    return claims
+
+
+def _role_claims(s: SentenceView, found: list[Role], attribution: list[Party]) -> list[Claim]:
+    """"Jane Smith, Chair of X": the person leads X, as the article (not a quoted speaker) says."""
+    spec = roles()
+    claims: list[Claim] = []
+    for role in found:
+        person = Party.of(role.person.mention)
+        cue_start, cue_end = s.tokens[role.first].start, s.tokens[role.last - 1].end
+        cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]
+        for body in role.bodies:
+            obj = Party.of(body.mention)
+            if spec is None or not _allowed(spec.relation, person, obj):
+                continue
+            score = BASE_CONFIDENCE[NOUN] - 0.1 * (not person.known)
+            claims.append(Claim(person, spec.relation, obj, "fact", list(attribution), s.sentence, cue, cue_start, cue_end, "role", round(score, 2)))
     return claims
 
 

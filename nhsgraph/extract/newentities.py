@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.names import singular
 
@@ -51,7 +53,7 @@ _TITLED = re.compile(
     r"\b(?:report|paper|review|plan|strategy|study|book|briefing|analysis)\b[^.;:\n]{0,80}?,\s+"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Za-z0-9][^.;\n]{2,80})"
 )
-_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
+_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through|As)\s+")
 _NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
 
 
@@ -98,6 +100,10 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         found.append(_make(text, act.start(), act.end(), "act", "act-name", 0.7))
     position = start
     while (match := _ORG.search(text, position, stop)) is not None:
+        post = _post_prefix().match(match.group())
+        if post:  # "Chair of Sandwell NHS Trust": a post, then the body's name
+            position = match.start() + post.end()
+            continue
         first_end = _FIRST_HEAD.search(match.group())
         stop_at = match.start() + first_end.end() if first_end else match.end()
         words = text[match.start():stop_at].split()
@@ -127,6 +133,17 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         group = "a" if match.group("a") else "b"
         found.append(_make(text, match.start(group), match.end(group), "organisation", "acronym-agent", 0.4))
     return _dedupe(m for m in found if m is not None)
+
+
+@cache
+def _post_prefix() -> re.Pattern[str]:
+    """A post and its preposition opening a capitalised run ("Chair of", "Chief Executive at"): the lexicon's roles."""
+    spec = lexicon_data().get("roles", {})
+    titles = sorted(spec.get("titles", []), key=len, reverse=True)
+    linking = spec.get("linking", ["of"])
+    if not titles:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(re.escape(t) for t in titles)})\s+(?:{'|'.join(linking)})\s+", re.IGNORECASE)
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
