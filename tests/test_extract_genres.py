@@ -81,3 +81,33 @@ def test_no_lead_from_a_past_deputy_or_other_post_or_an_unknown_body(gaz, senten
 def test_post_before_a_body_name_is_not_part_of_the_name(gaz):
     result = run(gaz, "Jane Example, Chair of the Widget Care Trust, said so.")
     assert [m.text for m in result.mentions if not m.known and m.kind == "organisation"] == ["Widget Care Trust"]
+
+
+def test_merger_into_a_generic_description_goes_into_the_body_called_new_later(gaz):
+    text = "Monitor, NHS Improvement and NHS England have merged into a single organisation. This new NHS England starts today."
+    result = run(gaz, text)
+    assert triples(result) == {("monitor", "merges_into", "nhs-england", "fact"), ("nhs-improvement", "merges_into", "nhs-england", "fact")}
+    claim = next(c for c in result.claims if c.subject.id == "monitor")
+    assert claim.object.resolved and text[claim.object.start:claim.object.end] == "single organisation"
+
+
+def test_generic_description_without_a_named_survivor_is_no_entity_and_no_claim(gaz):
+    result = run(gaz, "Monitor and NHS Improvement have merged into a single organisation.")
+    assert triples(result) == set()
+    assert all("organisation" not in m.text for m in result.mentions)
+
+
+def test_description_with_content_is_still_a_new_body(gaz):
+    result = run(gaz, "Monitor and NHS Improvement will merge into a single national regulator.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in result.claims} == {
+        ("monitor", "merges_into", "single-national-regulator"), ("nhs-improvement", "merges_into", "single-national-regulator")}
+
+
+def test_two_bodies_called_new_leave_the_description_unresolved(gaz):
+    text = "Monitor and NHS Improvement merged into a single organisation. The new NHS England and the new Monitor differ."
+    assert triples(run(gaz, text)) == set()
+
+
+def test_assuming_responsibility_for_what_a_body_did_replaces_it(gaz):
+    assert triples(run(gaz, "NHS England has assumed responsibility for all activities previously undertaken by Monitor.")) == {
+        ("nhs-england", "replaces", "monitor", "fact")}

@@ -236,8 +236,10 @@ def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -
     return found
 
 
-def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> list[Claim]:
-    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept."""
+def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
+                   described: list[Mention] | None = None) -> list[Claim]:
+    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
+    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions)."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
@@ -254,6 +256,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
                                      previous_start=previous_start)
+        referring += [m for m in described or [] if sentence.start <= m.start and m.end <= sentence.end]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
         previous, previous_start = inside, sentence.start
