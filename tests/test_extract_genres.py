@@ -111,3 +111,8 @@ def test_two_bodies_called_new_leave_the_description_unresolved(gaz):
 def test_assuming_responsibility_for_what_a_body_did_replaces_it(gaz):
     assert triples(run(gaz, "NHS England has assumed responsibility for all activities previously undertaken by Monitor.")) == {
         ("nhs-england", "replaces", "monitor", "fact")}
+
+
+def test_what_moves_must_belong_to_the_transfer_verb_not_a_coordinated_clause(gaz):
+    assert triples(run(gaz, "The functions of Monitor will continue as normal and contracts will transfer to NHS England.")) == set()
+    assert triples(run(gaz, "The functions of Monitor will transfer to NHS England.")) == {("monitor", "merges_into", "nhs-england", "predicted")}
