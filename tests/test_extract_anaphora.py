@@ -166,3 +166,11 @@ def test_description_the_bill_is_a_bill_and_its_present_tense_is_proposed(gaz):
 
 def test_what_an_act_did_stays_a_fact(gaz):
     assert triples(run(gaz, "The Lansley Act abolished CCGs.")) == {("health-and-social-care-act-2012", "abolishes", CCG, "fact")}
+
+
+def test_replacement_a_bill_would_make_is_proposed_though_the_successor_is_the_subject(gaz):
+    text = "Ministers published the Health and Social Care Bill. It would abolish CCGs and replace them with integrated care boards."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed"), (ICB, "replaces", CCG, "proposed")}
+    # the same words about a body are a prediction
+    assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, "NHS England would abolish CCGs and replace them with integrated care boards."))

@@ -72,6 +72,15 @@ def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
     return hit.first
 
 
+def clause_subject(s: SentenceView, hit: CueHit) -> list[Party]:
+    """Who does an active verb, grammatically, whatever the claim's subject: in "It would abolish X and
+    replace them with Y" the doer of "replace" is "It", though the claim is "Y replaces X"."""
+    if hit.form.role != VERB or cl.is_passive(hit, s.tokens):
+        return []
+    doers, _ = cl.before(s.spans, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=False)
+    return s.parties(doers[:1])
+
+
 def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
     """(subjects, objects, voice, confidence adjustment) for a relation cue; empty subjects = no doer named."""
     role = hit.form.role

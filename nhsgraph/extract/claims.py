@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.arguments import arguments, change_participants, creates
+from nhsgraph.extract.arguments import arguments, change_participants, clause_subject, creates
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
     AGENT_NOUN,
@@ -139,6 +139,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         if change is not None:
             objects, adjust = change_participants(s, change), adjust - 0.1
         modal = _modality(s, hit, voice, relation in stance)
+        bill_does = any(_bill(p) for p in clause_subject(s, hit))  # "It [the Bill] would ... replace them with ICBs"
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):
@@ -191,7 +192,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
                 # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
-                billed = chosen not in stance and status in ("fact", "predicted") and _bill(first)
+                billed = chosen not in stance and status in ("fact", "predicted") and (_bill(first) or bill_does)
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
