@@ -116,3 +116,25 @@ def test_assuming_responsibility_for_what_a_body_did_replaces_it(gaz):
 def test_what_moves_must_belong_to_the_transfer_verb_not_a_coordinated_clause(gaz):
     assert triples(run(gaz, "The functions of Monitor will continue as normal and contracts will transfer to NHS England.")) == set()
     assert triples(run(gaz, "The functions of Monitor will transfer to NHS England.")) == {("monitor", "merges_into", "nhs-england", "predicted")}
+
+
+def test_gerund_items_of_a_contents_list_are_done_by_the_sentence_subject(gaz):
+    result = run(gaz, "The Lansley Act contains many measures, including: abolishing CCGs; establishing integrated care boards.")
+    assert triples(result) == {(ACT_2012, "abolishes", CCG, "fact"), (ACT_2012, "establishes", ICB, "fact")}
+
+
+def test_gerund_items_of_a_bills_contents_are_proposed(gaz):
+    text = "The Bill was published. The Bill contains many measures, including: setting standards; abolishing CCGs."
+    result = run(gaz, "The Health and Social Care Bill passed in 2012. " + text)  # "in 2012" dates nothing: no link
+    assert triples(result) == set()
+    dated = run(gaz, "The Lansley Act was a Bill in 2011. The Bill contains many measures, including: abolishing CCGs.")
+    assert triples(dated) == {(ACT_2012, "abolishes", CCG, "proposed")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS England warned against many measures, including: abolishing CCGs.",  # no containing verb
+    "The Lansley Act contains many measures. Abolishing CCGs was one.",       # no list
+    "Monitor said the Lansley Act was flawed, abolishing CCGs.",              # not an item after a colon
+])
+def test_other_gerunds_keep_no_doer(gaz, sentence):
+    assert not {t for t in triples(run(gaz, sentence)) if t[1] == "abolishes"}

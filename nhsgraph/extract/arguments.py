@@ -26,6 +26,7 @@ from nhsgraph.extract.cues import (
     lexicon,
     lexicon_data,
 )
+from nhsgraph.extract.mentions import tokenize
 from nhsgraph.extract.speakers import Party, SentenceView
 from nhsgraph.vocabulary import vocabulary
 
@@ -60,6 +61,27 @@ def _fronted_agent(s: SentenceView, hit: CueHit) -> list[cl.Span]:
         return []
     named = [sp for sp in s.spans if 0 < sp.first <= FRONTED_REACH and sp.last <= comma and sp.mention.kind in spec.get("kinds", [])]
     return named[:1]
+
+
+# The subject of a listing sentence is named within its first few words ("The bill", "Measures in the Bill").
+LISTING_SUBJECT_REACH = 3
+
+
+def _listing_subject(s: SentenceView, hit: CueHit, kinds: tuple[str, ...]) -> list[cl.Span]:
+    """"The Bill contains many measures, including: ...; establishing X; ...": a gerund opening an item
+    (after the colon or a semicolon) of a list announced by a containing verb (the lexicon's
+    ``containing``) right after the sentence's subject, named at its start, is done by that subject."""
+    words = [tuple(t.key for t in tokenize(p)) for p in lexicon_data().get("containing", [])]
+    colon = next((i for i, t in enumerate(s.tokens) if t.text == ":"), None)
+    if colon is None or colon > hit.first or hit.first == 0 or s.tokens[hit.first - 1].text not in (":", ";"):
+        return []
+    subject = next((sp for sp in s.spans if sp.first <= LISTING_SUBJECT_REACH and sp.last <= colon), None)
+    if subject is None or subject.mention.kind not in kinds:
+        return []
+    keys = [t.key for t in s.tokens[subject.last:colon]]  # the verb follows its subject: "The Bill (also) contains"
+    if not any(tuple(keys[i:i + len(w)]) == w for w in words for i in range(min(len(keys), LISTING_SUBJECT_REACH))):
+        return []
+    return [subject]
 
 
 def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
@@ -117,8 +139,10 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
             subjects, objects = (agents, patients) if role == VERB else (patients, agents)
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:
-            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
-            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
+            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject;
+            # but "The Bill contains measures, including: establishing X" lists what the subject does.
+            listing = _listing_subject(s, hit, tuple(spec.subject_kinds))
+            return s.parties(listing), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust - 0.1 * bool(listing)
         described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
         # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
         # the doer of "established" is the Act, not the CCGs just before it.
