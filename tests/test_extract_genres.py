@@ -138,3 +138,32 @@ def test_gerund_items_of_a_bills_contents_are_proposed(gaz):
 ])
 def test_other_gerunds_keep_no_doer(gaz, sentence):
     assert not {t for t in triples(run(gaz, sentence)) if t[1] == "abolishes"}
+
+
+def test_appositive_post_does_not_take_the_persons_verb(gaz):
+    result = run(gaz, "Jane Example, Chair of NHS Providers, welcomed the Lansley Act.")
+    assert triples(result) == {("jane-example", "leads", "nhs-providers", "fact"), ("jane-example", "supports", ACT_2012, "fact")}
+
+
+def test_relative_clause_between_doer_and_verb(gaz):
+    assert triples(run(gaz, "NHS England, which Monitor created, abolished CCGs.")) == {("nhs-england", "abolishes", CCG, "fact")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("NHS Providers was broadly supportive of integrated care boards.", ("nhs-providers", "supports", ICB, "fact")),
+    ("NHS Providers expressed support for integrated care boards.", ("nhs-providers", "supports", ICB, "fact")),
+    ("NHS Providers was sceptical of integrated care boards.", ("nhs-providers", "opposes", ICB, "fact")),
+    ("NHS Providers welcomed the creation of integrated care boards.", ("nhs-providers", "supports", ICB, "fact")),
+    ("NHS Providers told us that integrated care boards work well.", ("nhs-providers", "supports", ICB, "reported")),
+])
+def test_committee_style_views_are_stances_of_the_named_body(gaz, sentence, expected):
+    assert triples(run(gaz, sentence)) == {expected}
+
+
+def test_view_of_unnamed_witnesses_is_nobodys_stance_and_not_the_articles(gaz):
+    assert triples(run(gaz, "Witnesses told us that integrated care boards work well.")) == set()
+    assert triples(run(gaz, "Many witnesses argued that NHS England should abolish CCGs.")) == set()
+
+
+def test_fact_told_by_unnamed_speakers_is_reported(gaz):
+    assert triples(run(gaz, "Some witnesses said that NHS England abolished CCGs.")) == {("nhs-england", "abolishes", CCG, "reported")}

@@ -27,7 +27,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
 )
 from nhsgraph.extract.mentions import tokenize
-from nhsgraph.extract.speakers import Party, SentenceView
+from nhsgraph.extract.speakers import Party, SentenceView, appositive_start
 from nhsgraph.vocabulary import vocabulary
 
 
@@ -94,12 +94,19 @@ def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
     return hit.first
 
 
+def _doer_anchor(s: SentenceView, hit: CueHit) -> int:
+    """Where to look back from for a verb's doer: before a coordinated first verb, and before an appositive
+    ("Jane Smith, Chair of X, welcomed Y": Jane Smith, not X)."""
+    start = _coordinated_verb_start(s, hit)
+    return appositive_start(s.tokens, start) if start > 0 and s.tokens[start - 1].text == "," else start
+
+
 def clause_subject(s: SentenceView, hit: CueHit) -> list[Party]:
     """Who does an active verb, grammatically, whatever the claim's subject: in "It would abolish X and
     replace them with Y" the doer of "replace" is "It", though the claim is "Y replaces X"."""
     if hit.form.role != VERB or cl.is_passive(hit, s.tokens):
         return []
-    doers, _ = cl.before(s.spans, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=False)
+    doers, _ = cl.before(s.spans, s.tokens, s.clauses, _doer_anchor(s, hit), fallback=False)
     return s.parties(doers[:1])
 
 
@@ -147,7 +154,7 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
         # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
         # the doer of "established" is the Act, not the CCGs just before it.
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
-        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
+        doers, _ = cl.before(fitting, s.tokens, s.clauses, _doer_anchor(s, hit), fallback=described)
         others = cl.after(ahead, s.tokens, s.clauses, hit.last)
         if role == VERB and creates(hit.form.relation or ""):
             others = nominals.named_object(s, others, hit.last)

@@ -33,7 +33,7 @@ from nhsgraph.extract.cues import (
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.roles import Role, find_roles, roles
 from nhsgraph.extract.sentences import Sentence
-from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
+from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers, unnamed_speaker
 from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
@@ -121,6 +121,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     stance = _stance_relations()
     found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
     speakers = find_speakers(s, voice)
+    unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
     speaker_parties = speakers or [voice.document]
     attribution = speakers or voice.attribution
@@ -132,6 +133,8 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         relation = hit.form.relation
         if relation is None or question or (hit.first in governed and relation not in stance):
             continue
+        if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
+            continue  # a stance needs a holder: not the article, which only reports it
         subjects, objects, how, adjust = arguments(s, hit)
         if hit.form.role == TRANSFER and subjects and nominals.transfer_relation(s, hit) != relation:
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
@@ -166,10 +169,12 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 confidence -= 0.2
             else:
                 continue
-        quoted = speakers is not None
+        quoted = speakers is not None or unnamed
         status = _status(relation, modal, quoted, stance)
         if announced and status in ("predicted", "reported", "fact") and relation not in stance and (speakers or modal):
             status = "announced"
+        if unnamed and status != "reported":
+            continue  # an unnamed speaker's wish or forecast has nobody to attribute it to
         if modal == "predicted":
             confidence -= 0.05
         for subject in subjects:

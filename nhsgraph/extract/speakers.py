@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.anaphora import RULES
-from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon
+from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 from nhsgraph.extract.sentences import Sentence
 
@@ -74,6 +74,19 @@ def appositive_start(tokens: list[Token], index: int) -> int:
             if tokens[i].text == ",":
                 return i
     return index
+
+
+def unnamed_speaker(s: SentenceView) -> bool:
+    """Is a speech verb's subject a group the text does not name ("Witnesses told us that ...")? The
+    lexicon's ``unnamed_speakers``, just before the verb (a word or two may stand between: "Many witnesses")."""
+    unnamed = set(lexicon_data().get("unnamed_speakers", []))
+    for hit in s.hits:
+        if hit.form.role != SPEECH or hit.form.gerund:
+            continue
+        before = [i for i in range(max(0, hit.first - 3), hit.first) if s.clauses[i] == s.clauses[hit.first]]
+        if any(s.tokens[i].key in unnamed for i in before) and not any(sp.last == hit.first for sp in s.spans):
+            return True
+    return False
 
 
 def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
