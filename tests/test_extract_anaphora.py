@@ -174,3 +174,9 @@ def test_replacement_a_bill_would_make_is_proposed_though_the_successor_is_the_s
     assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed"), (ICB, "replaces", CCG, "proposed")}
     # the same words about a body are a prediction
     assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, "NHS England would abolish CCGs and replace them with integrated care boards."))
+
+
+def test_a_bill_the_article_says_became_law_does_what_it_does(gaz):
+    text = "The Health and Social Care Bill received Royal Assent today. It abolishes CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2012"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "fact")}

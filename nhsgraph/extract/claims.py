@@ -37,7 +37,7 @@ from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, fi
 from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
-__all__ = ["Claim", "Party", "Voice", "extract_claims"]
+__all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
@@ -96,6 +96,14 @@ def _bill_kinds() -> tuple[str, ...]:
     """The kinds a Bill is linked as: those the descriptions "the bill" stand for (an Act, in the lexicon)."""
     heads = lexicon_data()["anaphora"]["descriptions"]["heads"]
     return tuple(kind for kind, names in heads.items() if set(names) & set(lexicon_data().get("bills", [])))
+
+
+def says_enacted(text: str) -> bool:
+    """Does the article say a Bill became law ("received Royal Assent")? The lexicon's ``enacted``."""
+    keys = [t.key for t in tokenize(text)]
+    phrases = [tuple(t.key for t in tokenize(p)) for p in lexicon_data().get("enacted", [])]
+    starts = {p[0] for p in phrases}
+    return any(tuple(keys[i:i + len(p)]) == p for i, k in enumerate(keys) if k in starts for p in phrases)
 
 
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
@@ -197,7 +205,8 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
                 # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
-                billed = chosen not in stance and status in ("fact", "predicted") and (_bill(first) or bill_does)
+                billed = (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
+                          and (_bill(first) or bill_does))
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:

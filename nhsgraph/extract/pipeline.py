@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims
+from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
@@ -116,7 +116,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
-    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing)
+    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
+                  enacted=says_enacted(text))
     claims = extract_claims(text, sentences, mentions, voice, described)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 

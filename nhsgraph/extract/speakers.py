@@ -44,6 +44,7 @@ class Voice:
     authors: tuple[Party, ...] = ()
     performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
     proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
+    enacted: bool = False  # the article says its Bill became law: "the Bill" no longer only proposes
 
     @property
     def attribution(self) -> list[Party]:
