@@ -167,3 +167,9 @@ def test_view_of_unnamed_witnesses_is_nobodys_stance_and_not_the_articles(gaz):
 
 def test_fact_told_by_unnamed_speakers_is_reported(gaz):
     assert triples(run(gaz, "Some witnesses said that NHS England abolished CCGs.")) == {("nhs-england", "abolishes", CCG, "reported")}
+
+
+def test_person_after_led_by_is_a_new_person(gaz):
+    result = run(gaz, "The Government announced an independent review, led by Rt Hon Patricia Hewitt.")
+    assert [(m.text, m.kind) for m in result.mentions if not m.known] == [("Patricia Hewitt", "person")]
+    assert not [m for m in run(gaz, "The review was led by NHS England.").mentions if m.kind == "person"]

@@ -5,7 +5,7 @@ Four generic patterns, each with a guessed kind:
 - ``... Act 2012`` -> act;
 - capitalised titles in quotation marks -> document; lower-case quoted names of forms ending in a
   head word ("integrated care trusts") -> organisation type;
-- two or three capitalised words before a speech verb ("Jane Smith said") -> person;
+- two or three capitalised words before a speech verb ("Jane Smith said") or after "led by" -> person;
   an acronym before a speech verb or after "published by" / "according to" -> organisation.
 """
 
@@ -35,10 +35,12 @@ _SPEECH = (
     r"writes|suggests|suggested|explains|explained|insists|insisted|notes|noted|stressed|stresses|commented|comments|"
     r"announced|announces|confirmed|confirms|pledged|promised)"
 )
-_TITLE = r"(?:(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
+_TITLE = r"(?:(?:Rt\.? Hon\.?\s+)?(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
 _PERSON_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 _PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME})(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:,[^,.;]{{1,80}},)?\s+{_SPEECH}\b")
 _ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
+# "a review led by Rt Hon Patricia Hewitt", "chaired by Sir Jane Smith": a person heads or writes something.
+_LED_BY = re.compile(rf"\b(?:led|chaired|headed|written|authored|conducted)\s+by\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 _ACRONYM = re.compile(
     rf"\b(?:(?:published|commissioned|produced|written|led|run)\s+by|according\s+to|report\s+(?:by|from))\s+(?P<a>[A-Z]{{2,7}})\b"
     rf"|\b(?P<b>[A-Z]{{2,7}})\s+{_SPEECH}\b"
@@ -120,7 +122,7 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
         elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
-    for pattern in (_PERSON, _ACCORDING):
+    for pattern in (_PERSON, _ACCORDING, _LED_BY):
         for match in pattern.finditer(text, start, stop):
             for group in ("a", "b"):
                 if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
