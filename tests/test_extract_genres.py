@@ -173,3 +173,8 @@ def test_person_after_led_by_is_a_new_person(gaz):
     result = run(gaz, "The Government announced an independent review, led by Rt Hon Patricia Hewitt.")
     assert [(m.text, m.kind) for m in result.mentions if not m.known] == [("Patricia Hewitt", "person")]
     assert not [m for m in run(gaz, "The review was led by NHS England.").mentions if m.kind == "person"]
+
+
+def test_head_of_a_part_of_a_body_does_not_lead_the_body(gaz):
+    assert _leads(run(gaz, "Jane Example, head of NHS England's digital team, said so.")) == set()
+    assert _leads(run(gaz, "Jane Example, chair of the board of NHS Providers, said so.")) == {("jane-example", "nhs-providers", "fact")}

@@ -69,6 +69,8 @@ def _appositive(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec
     first = [sp for sp in spans if end < sp.first <= end + 2 and sp.mention.kind in body_kinds]
     if not first:
         return None
+    if first[0].last < len(tokens) and tokens[first[0].last].key == "'":
+        return None  # "head of NHS England's digital team": a post in a part of the body, not its head
     bodies = [sp for sp in cl.after(spans, tokens, [0] * len(tokens), first[0].first) if sp.mention.kind in body_kinds]
     return Role(person, bodies, i, end)
 
