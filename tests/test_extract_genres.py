@@ -178,3 +178,17 @@ def test_person_after_led_by_is_a_new_person(gaz):
 def test_head_of_a_part_of_a_body_does_not_lead_the_body(gaz):
     assert _leads(run(gaz, "Jane Example, head of NHS England's digital team, said so.")) == set()
     assert _leads(run(gaz, "Jane Example, chair of the board of NHS Providers, said so.")) == {("jane-example", "nhs-providers", "fact")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "CCGs were abolished on 1 July 2022 under the Lansley Act.",
+    "CCGs were abolished as a result of the Lansley Act.",
+])
+def test_passive_doer_after_a_date_or_as_a_result_of(gaz, sentence):
+    assert triples(run(gaz, sentence)) == {(ACT_2012, "abolishes", CCG, "fact")}
+
+
+def test_as_a_result_of_needs_a_passive(gaz):
+    # "the reforms introduced as a result of X": no form of be, so no passive and no doer
+    assert triples(run(gaz, "NHS England abolished CCGs, a change introduced as a result of the Lansley Act.")) == {
+        ("nhs-england", "abolishes", CCG, "fact")}

@@ -146,13 +146,28 @@ def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> in
     keys = [t.key for t in tokens]
     names = lexicon_data().get("agent_markers", ["by"]) + ([] if strict else lexicon_data().get("agent_markers_after_be", []))
     markers = [tuple(m.split()) for m in names]
-    for i in range(hit.last, min(hit.last + 3, len(tokens))):
+    start = _after_date(keys, hit.last)  # "were abolished on 1 April 2013 under the Act"
+    for i in range(start, min(start + 3, len(tokens))):
         found = next((m for m in markers if tuple(keys[i:i + len(m)]) == m), None)
         if found:
             return i + len(found)
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None
     return None
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"})
+
+
+def _after_date(keys: list[str], i: int) -> int:
+    """The index after a date phrase starting at ``i`` ("on 1 April 2013", "in 2013", "from July 2022"), else ``i``."""
+    if i >= len(keys) or keys[i] not in ("on", "in", "from"):
+        return i
+    j = i + 1
+    while j < len(keys) and (keys[j].isdigit() or keys[j] in _MONTHS):
+        j += 1
+    return j if j > i + 1 and any(keys[k].isdigit() and len(keys[k]) == 4 for k in range(i + 1, j)) else i
 
 
 def _phrase_at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
