@@ -180,3 +180,11 @@ def test_a_bill_the_article_says_became_law_does_what_it_does(gaz):
     text = "The Health and Social Care Bill received Royal Assent today. It abolishes CCGs."
     result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2012"))
     assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "fact")}
+
+
+def test_name_after_a_verb_is_not_the_previous_subject(gaz):
+    # "NHS England" is an object of "criticised", not the subject: "It" is the nearest fitting name, as before.
+    result = run(gaz, "The review criticised NHS England and Monitor. It would abolish CCGs.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in result.claims if c.relation == "abolishes"} == {("monitor", "abolishes", CCG)}
+    opener = run(gaz, "Yesterday NHS Improvement met Monitor. It would abolish CCGs.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in opener.claims} == {("nhs-improvement", "abolishes", CCG)}

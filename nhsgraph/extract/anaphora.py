@@ -197,8 +197,11 @@ def _previous_subject(text: str, previous: list[Mention], previous_start: int | 
     if previous_start is None:
         return None
     first = next((m for m in sorted(previous, key=lambda m: m.start) if m.start >= previous_start), None)
-    if first is None or first.kind not in kinds or len(tokenize(text, previous_start, first.start)) > SUBJECT_LEAD:
+    if first is None or first.kind not in kinds:
         return None
+    lead = tokenize(text, previous_start, first.start)
+    if len(lead) > SUBJECT_LEAD or lexicon().find(lead):
+        return None  # "The report criticised NHS England.": a verb before the name makes it an object
     return first
 
 
