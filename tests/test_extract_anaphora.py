@@ -188,3 +188,10 @@ def test_name_after_a_verb_is_not_the_previous_subject(gaz):
     assert {(c.subject.id, c.relation, c.object.id) for c in result.claims if c.relation == "abolishes"} == {("monitor", "abolishes", CCG)}
     opener = run(gaz, "Yesterday NHS Improvement met Monitor. It would abolish CCGs.")
     assert {(c.subject.id, c.relation, c.object.id) for c in opener.claims} == {("nhs-improvement", "abolishes", CCG)}
+
+
+def test_possessive_after_a_resolved_pronoun_stands_for_the_same_body(gaz):
+    text = ("NHS Improvement was formed from Monitor and NHS Providers. "
+            "It was abolished under the Lansley Act, and its functions were transferred to NHS England.")
+    assert triples(run(gaz, text)) == {("health-and-social-care-act-2012", "abolishes", "nhs-improvement", "fact"),
+                                       ("nhs-improvement", "merges_into", "nhs-england", "fact")}

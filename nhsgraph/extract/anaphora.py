@@ -228,7 +228,9 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         if any(s <= token.start < e for s, e in taken):
             i += 1
             continue
-        earlier = [*previous, *(m for m in names if m.end <= token.start)]
+        # names, and pronouns already resolved, before this word: "It was abolished, and its functions ..."
+        earlier = [*previous, *sorted([*(m for m in names if m.end <= token.start), *(m for m in found if m.end <= token.start)],
+                                      key=lambda m: m.start)]
         described = _description(tokens, i) if descriptions else None
         if described is not None:
             length, kind = described

@@ -71,6 +71,10 @@ def locate(mentions: list[Mention], tokens: list[Token]) -> list[Span]:
     return spans
 
 
+def _possessive_pronoun(span: Span, tokens: list[Token]) -> bool:
+    return span.mention.rule == "pronoun" and tokens[span.first].key in lexicon_data().get("anaphora", {}).get("possessive", {})
+
+
 def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards: bool) -> list[Span]:
     """The anchor and the mentions listed with it ("A, B and C"). A comma alone joins two names only
     inside a list that an "and"/"or" closes ("According to X, Y replaced Z" names one doer, Y)."""
@@ -81,8 +85,8 @@ def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards
     for span in candidates:
         gap = range(span.last, current.first) if backwards else range(current.last, span.first)
         words = [tokens[i].key for i in gap]
-        if not words or not all(w in COORDINATION for w in words):
-            break
+        if not words or not all(w in COORDINATION for w in words) or _possessive_pronoun(span, tokens):
+            break  # "under the Act, and its functions were ...": "its" owns the next noun, it is no list member
         conjunction = any(w in ("and", "or", "&") for w in words)
         if backwards and not conjunction and not closed:
             break
