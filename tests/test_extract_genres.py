@@ -192,3 +192,9 @@ def test_as_a_result_of_needs_a_passive(gaz):
     # "the reforms introduced as a result of X": no form of be, so no passive and no doer
     assert triples(run(gaz, "NHS England abolished CCGs, a change introduced as a result of the Lansley Act.")) == {
         ("nhs-england", "abolishes", CCG, "fact")}
+
+
+def test_recommending_that_a_body_acts_is_no_stance_on_the_body(gaz):
+    assert triples(run(gaz, "We recommend that NHS England should publish guidance.")) == set()
+    assert triples(run(gaz, "We recommend that NHS England should abolish CCGs.")) == {("nhs-england", "abolishes", CCG, "proposed")}
+    assert triples(run(gaz, "We recommend integrated care boards.")) == {("test-article", "proposes", ICB, "fact")}

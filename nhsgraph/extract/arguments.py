@@ -156,6 +156,8 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
         doers, _ = cl.before(fitting, s.tokens, s.clauses, _doer_anchor(s, hit), fallback=described)
         others = cl.after(ahead, s.tokens, s.clauses, hit.last)
+        if hit.last < len(s.tokens) and s.tokens[hit.last].key == "that":
+            others = []  # "We recommend that NHS England should ...": a clause, with cues of its own, not a named object
         if role == VERB and creates(hit.form.relation or ""):
             others = nominals.named_object(s, others, hit.last)
         if role == VERB and lexicon().substitute_words(hit.form.relation):
