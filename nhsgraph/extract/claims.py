@@ -172,8 +172,10 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
+                elif voice.proposing or first_person or modal == "proposed":
+                    subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 else:
-                    subjects = [voice.document]
+                    continue  # "The government will create X": a doer we failed to name is not the article
                 confidence -= 0.2
             else:
                 continue
