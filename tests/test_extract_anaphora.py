@@ -195,3 +195,9 @@ def test_possessive_after_a_resolved_pronoun_stands_for_the_same_body(gaz):
             "It was abolished under the Lansley Act, and its functions were transferred to NHS England.")
     assert triples(run(gaz, text)) == {("health-and-social-care-act-2012", "abolishes", "nhs-improvement", "fact"),
                                        ("nhs-improvement", "merges_into", "nhs-england", "fact")}
+
+
+def test_a_bill_that_will_become_law_still_only_proposes(gaz):
+    text = "The Health and Social Care Bill will become law when it receives Royal Assent. It abolishes CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed")}
