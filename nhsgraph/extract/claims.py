@@ -167,15 +167,15 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 subjects = speaker_parties
                 confidence -= 0.05
             elif modal in ("proposed", "predicted", "announced") and objects:
+                if not (voice.proposing or first_person or speakers or modal == "proposed"):
+                    continue  # "The government will create X": a doer we failed to name is not the article
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
                 proposing = _proposing_relation()
                 if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
-                elif voice.proposing or first_person or modal == "proposed":
-                    subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 else:
-                    continue  # "The government will create X": a doer we failed to name is not the article
+                    subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2
             else:
                 continue
