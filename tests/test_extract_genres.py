@@ -198,3 +198,15 @@ def test_recommending_that_a_body_acts_is_no_stance_on_the_body(gaz):
     assert triples(run(gaz, "We recommend that NHS England should publish guidance.")) == set()
     assert triples(run(gaz, "We recommend that NHS England should abolish CCGs.")) == {("nhs-england", "abolishes", CCG, "proposed")}
     assert triples(run(gaz, "We recommend integrated care boards.")) == {("test-article", "proposes", ICB, "fact")}
+
+
+def test_name_before_a_heading_post_is_a_new_person_who_leads_the_body(gaz):
+    result = run(gaz, "Richard Brown, Chief Executive of NHS Providers, welcomed the Lansley Act.")
+    assert [(m.text, m.kind) for m in result.mentions if not m.known] == [("Richard Brown", "person")]
+    assert {(c.subject.id, c.relation, c.object.id) for c in result.claims} == {
+        ("richard-brown", "leads", "nhs-providers"), ("richard-brown", "supports", ACT_2012)}
+
+
+@pytest.mark.parametrize("sentence", ["In London, chair of NHS Providers, they met.", "Health Secretary Jane Smith, head of Monitor, spoke."])
+def test_place_or_office_before_a_post_is_not_a_new_person(gaz, sentence):
+    assert not [m for m in run(gaz, sentence).mentions if not m.known and m.kind == "person"]

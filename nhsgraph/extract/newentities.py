@@ -56,7 +56,7 @@ _TITLED = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Za-z0-9][^.;\n]{2,80})"
 )
 _LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through|As)\s+")
-_NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
+_NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party|Secretary|Chair|Chief)\b")
 
 
 _TITLE_CUE = re.compile(r"(?:report|paper|plan|strategy|review|titled|entitled|called|named|document|bill)\W*$", re.IGNORECASE)
@@ -122,11 +122,13 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
         elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
-    for pattern in (_PERSON, _ACCORDING, _LED_BY):
+    for pattern in (_PERSON, _ACCORDING, _LED_BY, _posted_person()):
         for match in pattern.finditer(text, start, stop):
             for group in ("a", "b"):
                 if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
-                    found.append(_make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55))
+                    person = _make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55)
+                    if person is not None and len(person.text.split()) >= 2:  # "In London, chair of X": not a name
+                        found.append(person)
     for match in _DESCRIBED.finditer(text, start, stop):
         found.append(_make(text, match.start("name"), match.end("name"), "organisation", "described-body", 0.35))
     for match in _TITLED.finditer(text, start, stop):
@@ -146,6 +148,17 @@ def _post_prefix() -> re.Pattern[str]:
     if not titles:
         return re.compile(r"(?!)")
     return re.compile(rf"(?:{'|'.join(re.escape(t) for t in titles)})\s+(?:{'|'.join(linking)})\s+", re.IGNORECASE)
+
+
+@cache
+def _posted_person() -> re.Pattern[str]:
+    """"Richard Murray, Chief Executive of The King's Fund": a name followed by a post heading a body (the
+    lexicon's roles) is a person's."""
+    spec = lexicon_data().get("roles", {})
+    titles = sorted(spec.get("titles", []), key=len, reverse=True) or ["(?!)"]
+    linking = spec.get("linking", ["of"])
+    return re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}),\s+(?i:(?:the\s+)?(?:{'|'.join(re.escape(t) for t in titles)})\s+"
+                      rf"(?:{'|'.join(linking)}))\s")
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
