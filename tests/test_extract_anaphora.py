@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_fixtures import gazetteer, run, triples
 
-from nhsgraph.extract import Gazetteer
+from nhsgraph.extract import ArticleInfo, Gazetteer, extract_text
+from nhsgraph.extract.text import parse_article
 
 ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
 
@@ -133,3 +134,70 @@ def test_in_an_acts_own_text_this_act_is_not_an_earlier_act(gaz):
     result = extract_text(parse_article(text), gaz, ArticleInfo(document_id="health-and-social-care-act-2012"))
     assert triples(result) == {("health-and-social-care-act-2012", "amends", "health-and-social-care-act-2008", "fact"),
                                ("health-and-social-care-act-2012", "abolishes", "monitor", "fact")}
+
+
+def test_pronoun_opening_a_sentence_continues_the_previous_subject_not_the_last_name(gaz):
+    # The last name before "It" is the Big Plan (a document that could abolish things too); the
+    # sentence before is about the Bill, its subject, and "It" carries that subject on.
+    text = "The Health and Social Care Bill follows The Big Plan: next steps for everyone. It would abolish CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed")}
+
+
+def test_pronoun_inside_a_sentence_still_takes_the_nearest_fitting_name(gaz):
+    # Not at the start of its sentence: no reason to prefer the previous subject.
+    result = run(gaz, "NHS Providers met NHS England. Ministers said that it would abolish CCGs.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in result.claims} == {("nhs-england", "abolishes", CCG)}
+
+
+def test_what_a_bill_would_do_is_proposed_and_what_a_body_would_do_predicted(gaz):
+    bill = extract_text(parse_article("The Health and Social Care Bill would abolish CCGs.", ".txt"), gaz,
+                        ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(bill) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed")}
+    body = run(gaz, "NHS England would abolish CCGs.")
+    assert triples(body) == {("nhs-england", "abolishes", CCG, "predicted")}
+
+
+def test_description_the_bill_is_a_bill_and_its_present_tense_is_proposed(gaz):
+    text = "Ministers published the Health and Social Care Bill. The Bill abolishes CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed")}
+
+
+def test_what_an_act_did_stays_a_fact(gaz):
+    assert triples(run(gaz, "The Lansley Act abolished CCGs.")) == {("health-and-social-care-act-2012", "abolishes", CCG, "fact")}
+
+
+def test_replacement_a_bill_would_make_is_proposed_though_the_successor_is_the_subject(gaz):
+    text = "Ministers published the Health and Social Care Bill. It would abolish CCGs and replace them with integrated care boards."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed"), (ICB, "replaces", CCG, "proposed")}
+    # the same words about a body are a prediction
+    assert (ICB, "replaces", CCG, "predicted") in triples(run(gaz, "NHS England would abolish CCGs and replace them with integrated care boards."))
+
+
+def test_a_bill_the_article_says_became_law_does_what_it_does(gaz):
+    text = "The Health and Social Care Bill received Royal Assent today. It abolishes CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2012"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "fact")}
+
+
+def test_name_after_a_verb_is_not_the_previous_subject(gaz):
+    # "NHS England" is an object of "criticised", not the subject: "It" is the nearest fitting name, as before.
+    result = run(gaz, "The review criticised NHS England and Monitor. It would abolish CCGs.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in result.claims if c.relation == "abolishes"} == {("monitor", "abolishes", CCG)}
+    opener = run(gaz, "Yesterday NHS Improvement met Monitor. It would abolish CCGs.")
+    assert {(c.subject.id, c.relation, c.object.id) for c in opener.claims} == {("nhs-improvement", "abolishes", CCG)}
+
+
+def test_possessive_after_a_resolved_pronoun_stands_for_the_same_body(gaz):
+    text = ("NHS Improvement was formed from Monitor and NHS Providers. "
+            "It was abolished under the Lansley Act, and its functions were transferred to NHS England.")
+    assert triples(run(gaz, text)) == {("health-and-social-care-act-2012", "abolishes", "nhs-improvement", "fact"),
+                                       ("nhs-improvement", "merges_into", "nhs-england", "fact")}
+
+
+def test_a_bill_that_will_become_law_still_only_proposes(gaz):
+    text = "The Health and Social Care Bill will become law when it receives Royal Assent. It abolishes CCGs."
+    result = extract_text(parse_article(text, ".txt"), gaz, ArticleInfo(document_id="t", title="T", date="2011"))
+    assert triples(result) == {("health-and-social-care-act-2012", "abolishes", CCG, "proposed")}

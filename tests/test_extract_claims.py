@@ -31,10 +31,8 @@ def test_agent_after_cue_gives_way_to(gaz):
 
 def test_abolished_with_role_taken_over_by_gives_abolition_and_replacement(gaz):
     result = run(gaz, "CCGs would be abolished, with their commissioning role taken over by ICBs.")
-    assert triples(result) == {
-        (ICB, "replaces", CCG, "predicted"),
-        ("test-article", "abolishes", CCG, "predicted"),
-    }
+    # the abolition names no doer: a forecast in an article is nobody's deed, so only the replacement
+    assert triples(result) == {(ICB, "replaces", CCG, "predicted")}
     assert all(c.voice == "passive" for c in result.claims)
 
 
@@ -91,7 +89,7 @@ def test_author_criticism_of_an_act_is_the_articles_stance(gaz):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The government will not abolish CCGs.",
+    "NHS England will not abolish CCGs.",
     "ICBs won't replace CCGs.",
     "ICBs will never replace CCGs.",
 ])
@@ -180,7 +178,9 @@ def test_speaker_before_an_appositive(gaz):
 
 
 def test_evaluation_judges_the_reported_content_not_the_speaker(gaz):
-    assert triples(run(gaz, "Jane Example, chair of NHS Providers, said the bill was a step in the right direction.")) == set()
+    found = triples(run(gaz, "Jane Example, chair of NHS Providers, said the bill was a step in the right direction."))
+    # the appositive states her post (tests/test_extract_genres.py); nothing judges NHS Providers or Jane Example
+    assert found == {("jane-example", "leads", "nhs-providers", "fact")}
 
 
 def test_object_stops_at_the_next_cue(gaz):

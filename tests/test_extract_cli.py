@@ -18,7 +18,7 @@ ARTICLE = (
     "Reform again.\n\n"
     "Jane Example argues that ICBs should replace CCGs. "
     "According to NHS Providers, NHS England replaced Monitor. "
-    "The government will not abolish NHS Improvement.\n"
+    "NHS England will not abolish NHS Improvement.\n"
 )
 
 

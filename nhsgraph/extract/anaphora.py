@@ -42,6 +42,8 @@ RULES = frozenset({PRONOUN, DESCRIPTION})
 SPEAKER_KINDS = ("person", "organisation", "document")
 QUOTES = {"'", '"', "‘", "’", "“", "”"}
 CONFIDENCE_DROP = 0.2
+# A previous sentence's subject may have this many words before its name ("Measures in the Bill").
+SUBJECT_LEAD = 3
 
 
 @dataclass(frozen=True)
@@ -183,17 +185,40 @@ def _antecedent(before: list[Mention], kinds: tuple[str, ...], word: str, listed
 
 
 def _resolved(token_start: int, token_end: int, text: str, found: Mention, rule: str) -> Mention:
+    # A pronoun keeps the words it stands for ("It" for "the bill"); a description is its own words.
     return Mention(token_start, token_end, text[token_start:token_end], found.id, found.kind, found.label, found.known, rule,
-                   round(max(0.05, found.confidence - CONFIDENCE_DROP), 2))
+                   round(max(0.05, found.confidence - CONFIDENCE_DROP), 2), antecedent=found.written if rule == PRONOUN else None)
+
+
+def _previous_subject(text: str, previous: list[Mention], previous_start: int | None, kinds: tuple[str, ...]) -> Mention | None:
+    """The subject of the sentence before, when it is a name of a fitting kind at its start ("The bill
+    gives effect ...", "Measures in the Bill would ..."). A pronoun opening a sentence continues that
+    subject ("It would abolish X") rather than the last name the sentence happened to mention."""
+    if previous_start is None:
+        return None
+    first = next((m for m in sorted(previous, key=lambda m: m.start) if m.start >= previous_start), None)
+    if first is None or first.kind not in kinds:
+        return None
+    lead = tokenize(text, previous_start, first.start)
+    if len(lead) > SUBJECT_LEAD or lexicon().find(lead):
+        return None  # "The report criticised NHS England.": a verb before the name makes it an object
+    return first
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    """Is the pronoun at ``i`` its sentence's subject: first, after at most a conjunction ("And it ...")?"""
+    return i == 0 or (i == 1 and tokens[0].key in ("and", "but", "so"))
 
 
 def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention],
-            before: list[Mention] | None = None, descriptions: bool = True) -> list[Mention]:
+            before: list[Mention] | None = None, descriptions: bool = True, previous_start: int | None = None) -> list[Mention]:
     """Mentions for the pronouns and descriptions of one sentence that serve a cue, resolved to
     entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after.
     A description of a kind the lexicon lets reach further ("the Bill") may use ``before``: every
     mention in the article before this sentence. Without ``descriptions`` (an Act's own text, where
-    "this Act" is the text itself and "the Authority" a defined term), only pronouns are resolved."""
+    "this Act" is the text itself and "the Authority" a defined term), only pronouns are resolved.
+    ``previous_start``: where the sentence before begins, so that a pronoun opening this sentence can
+    continue that sentence's subject."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
     listed = _listed(text, previous) + _listed(text, names)
@@ -203,7 +228,9 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         if any(s <= token.start < e for s, e in taken):
             i += 1
             continue
-        earlier = [*previous, *(m for m in names if m.end <= token.start)]
+        # names, and pronouns already resolved, before this word: "It was abolished, and its functions ..."
+        earlier = [*previous, *sorted([*(m for m in names if m.end <= token.start), *(m for m in found if m.end <= token.start)],
+                                      key=lambda m: m.start)]
         described = _description(tokens, i) if descriptions else None
         if described is not None:
             length, kind = described
@@ -216,7 +243,10 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         wanted = _wanted(tokens, hits, names, i)
         if wanted is not None and wanted[0]:
             kinds, may_point_forward = wanted
-            target = (_fronted_subject(tokens, i, names, kinds) if may_point_forward else None) or _antecedent(earlier, kinds, token.key, listed)
+            target = ((_fronted_subject(tokens, i, names, kinds) if may_point_forward else None)
+                      or (_previous_subject(text, previous, previous_start, kinds)
+                          if token.key in words().subject and token.key in words().singular and _opens_sentence(tokens, i) else None)
+                      or _antecedent(earlier, kinds, token.key, listed))
             if target is not None:
                 found.append(_resolved(token.start, token.end, text, target, PRONOUN))
         i += 1

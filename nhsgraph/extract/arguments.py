@@ -24,8 +24,10 @@ from nhsgraph.extract.cues import (
     VERB,
     CueHit,
     lexicon,
+    lexicon_data,
 )
-from nhsgraph.extract.speakers import Party, SentenceView
+from nhsgraph.extract.mentions import tokenize
+from nhsgraph.extract.speakers import Party, SentenceView, appositive_start
 from nhsgraph.vocabulary import vocabulary
 
 
@@ -44,6 +46,44 @@ def _substitute(s: SentenceView, index: int, ahead: list[cl.Span], relation: str
     return []
 
 
+# How far after the fronted word its name may start: "Under provisions in the Health and Care Act".
+FRONTED_REACH = 4
+
+
+def _fronted_agent(s: SentenceView, hit: CueHit) -> list[cl.Span]:
+    """"Under provisions in the 2022 Act, ICSs were established": the doer of an agentless passive named in a
+    phrase opening the sentence, before its comma (the lexicon's ``fronted_agents``)."""
+    spec = lexicon_data().get("fronted_agents", {})
+    if not s.tokens or s.tokens[0].key not in spec.get("words", []):
+        return []
+    comma = next((i for i, t in enumerate(s.tokens) if t.text == ","), None)
+    if comma is None or comma > hit.first:
+        return []
+    named = [sp for sp in s.spans if 0 < sp.first <= FRONTED_REACH and sp.last <= comma and sp.mention.kind in spec.get("kinds", [])]
+    return named[:1]
+
+
+# The subject of a listing sentence is named within its first few words ("The bill", "Measures in the Bill").
+LISTING_SUBJECT_REACH = 3
+
+
+def _listing_subject(s: SentenceView, hit: CueHit, kinds: tuple[str, ...]) -> list[cl.Span]:
+    """"The Bill contains many measures, including: ...; establishing X; ...": a gerund opening an item
+    (after the colon or a semicolon) of a list announced by a containing verb (the lexicon's
+    ``containing``) right after the sentence's subject, named at its start, is done by that subject."""
+    words = [tuple(t.key for t in tokenize(p)) for p in lexicon_data().get("containing", [])]
+    colon = next((i for i, t in enumerate(s.tokens) if t.text == ":"), None)
+    if colon is None or colon > hit.first or hit.first == 0 or s.tokens[hit.first - 1].text not in (":", ";"):
+        return []
+    subject = next((sp for sp in s.spans if sp.first <= LISTING_SUBJECT_REACH and sp.last <= colon), None)
+    if subject is None or subject.mention.kind not in kinds:
+        return []
+    keys = [t.key for t in s.tokens[subject.last:colon]]  # the verb follows its subject: "The Bill (also) contains"
+    if not any(tuple(keys[i:i + len(w)]) == w for w in words for i in range(min(len(keys), LISTING_SUBJECT_REACH))):
+        return []
+    return [subject]
+
+
 def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
     """For "X abolished A and established B", where to look for the doer of "established": before "abolished"."""
     if hit.first > 0 and s.tokens[hit.first - 1].key == "and":
@@ -52,6 +92,22 @@ def _coordinated_verb_start(s: SentenceView, hit: CueHit) -> int:
         if earlier:
             return _coordinated_verb_start(s, earlier[-1])
     return hit.first
+
+
+def _doer_anchor(s: SentenceView, hit: CueHit) -> int:
+    """Where to look back from for a verb's doer: before a coordinated first verb, and before an appositive
+    ("Jane Smith, Chair of X, welcomed Y": Jane Smith, not X)."""
+    start = _coordinated_verb_start(s, hit)
+    return appositive_start(s.tokens, start) if start > 0 and s.tokens[start - 1].text == "," else start
+
+
+def clause_subject(s: SentenceView, hit: CueHit) -> list[Party]:
+    """Who does an active verb, grammatically, whatever the claim's subject: in "It would abolish X and
+    replace them with Y" the doer of "replace" is "It", though the claim is "Y replaces X"."""
+    if hit.form.role != VERB or cl.is_passive(hit, s.tokens):
+        return []
+    doers, _ = cl.before(s.spans, s.tokens, s.clauses, _doer_anchor(s, hit), fallback=False)
+    return s.parties(doers[:1])
 
 
 def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
@@ -86,18 +142,22 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
                 patients = [sp for sp in cl.after(s.spans, s.tokens, s.clauses, agents[-1].last)[:1]]
                 adjust -= 0.15
             if not agents and role == VERB:
-                agents = _substitute(s, hit.last, ahead, hit.form.relation)
+                agents = _substitute(s, hit.last, ahead, hit.form.relation) or _fronted_agent(s, hit)
             subjects, objects = (agents, patients) if role == VERB else (patients, agents)
             return s.parties(subjects), s.parties(objects), "passive", adjust
         if hit.form.gerund and role == VERB:
-            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject.
-            return [], s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust
+            # "warned against abolishing X", "calls for creating X": the doer is not the clause's subject;
+            # but "The Bill contains measures, including: establishing X" lists what the subject does.
+            listing = _listing_subject(s, hit, tuple(spec.subject_kinds))
+            return s.parties(listing), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "active", adjust - 0.1 * bool(listing)
         described = role == AGENT_AFTER and cl.participial(s.tokens, s.clauses, hit.first)
         # The nearest mention that can play the part: in "The Act abolished CCGs and established ICBs"
         # the doer of "established" is the Act, not the CCGs just before it.
         fitting = [sp for sp in s.spans if sp.mention.kind in (spec.subject_kinds if role == VERB else spec.object_kinds)]
-        doers, _ = cl.before(fitting, s.tokens, s.clauses, _coordinated_verb_start(s, hit), fallback=described)
+        doers, _ = cl.before(fitting, s.tokens, s.clauses, _doer_anchor(s, hit), fallback=described)
         others = cl.after(ahead, s.tokens, s.clauses, hit.last)
+        if hit.last < len(s.tokens) and s.tokens[hit.last].key == "that":
+            others = []  # "We recommend that NHS England should ...": a clause, with cues of its own, not a named object
         if role == VERB and creates(hit.form.relation or ""):
             others = nominals.named_object(s, others, hit.last)
         if role == VERB and lexicon().substitute_words(hit.form.relation):

@@ -9,11 +9,12 @@ vocabulary allows for the relation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.arguments import arguments, change_participants, creates
+from nhsgraph.extract.arguments import arguments, change_participants, clause_subject, creates
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
     AGENT_NOUN,
@@ -27,14 +28,16 @@ from nhsgraph.extract.cues import (
     VERB,
     CueHit,
     lexicon,
+    lexicon_data,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
+from nhsgraph.extract.roles import Role, find_roles, roles
 from nhsgraph.extract.sentences import Sentence
-from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers
+from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers, unnamed_speaker
 from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
-__all__ = ["Claim", "Party", "Voice", "extract_claims"]
+__all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
@@ -82,6 +85,27 @@ def _allowed(relation: str, subject: Party, obj: Party) -> bool:
     return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
 
 
+def _bill(party: Party) -> bool:
+    """Is the party a Bill ("the Bill", "Health and Care Bill", or "It" standing for one)? The lexicon's ``bills``."""
+    words = {t.key for t in tokenize(party.written)}
+    return party.kind in _bill_kinds() and bool(words & set(lexicon_data().get("bills", [])))
+
+
+@cache
+def _bill_kinds() -> tuple[str, ...]:
+    """The kinds a Bill is linked as: those the descriptions "the bill" stand for (an Act, in the lexicon)."""
+    heads = lexicon_data()["anaphora"]["descriptions"]["heads"]
+    return tuple(kind for kind, names in heads.items() if set(names) & set(lexicon_data().get("bills", [])))
+
+
+def says_enacted(text: str) -> bool:
+    """Does the article say a Bill became law ("received Royal Assent")? The lexicon's ``enacted``."""
+    keys = [t.key for t in tokenize(text)]
+    phrases = [tuple(t.key for t in tokenize(p)) for p in lexicon_data().get("enacted", [])]
+    starts = {p[0] for p in phrases}
+    return any(tuple(keys[i:i + len(p)]) == p for i, k in enumerate(keys) if k in starts for p in phrases)
+
+
 def _status(relation: str, modal: str | None, quoted: bool, stance: tuple[str, ...]) -> str:
     if relation in stance:
         return "predicted" if modal == "predicted" else ("reported" if quoted else "fact")
@@ -103,7 +127,9 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
 def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
+    found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
     speakers = find_speakers(s, voice)
+    unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
     speaker_parties = speakers or [voice.document]
     attribution = speakers or voice.attribution
@@ -115,6 +141,8 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         relation = hit.form.relation
         if relation is None or question or (hit.first in governed and relation not in stance):
             continue
+        if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
+            continue  # a stance needs a holder: not the article, which only reports it
         subjects, objects, how, adjust = arguments(s, hit)
         if hit.form.role == TRANSFER and subjects and nominals.transfer_relation(s, hit) != relation:
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
@@ -122,6 +150,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         if change is not None:
             objects, adjust = change_participants(s, change), adjust - 0.1
         modal = _modality(s, hit, voice, relation in stance)
+        bill_does = any(_bill(p) for p in clause_subject(s, hit))  # "It [the Bill] would ... replace them with ICBs"
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):
@@ -138,20 +167,24 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 subjects = speaker_parties
                 confidence -= 0.05
             elif modal in ("proposed", "predicted", "announced") and objects:
+                if not (voice.proposing or first_person or speakers or modal == "proposed"):
+                    continue  # "The government will create X": a doer we failed to name is not the article
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
                 proposing = _proposing_relation()
                 if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
                 else:
-                    subjects = [voice.document]
+                    subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2
             else:
                 continue
-        quoted = speakers is not None
+        quoted = speakers is not None or unnamed
         status = _status(relation, modal, quoted, stance)
         if announced and status in ("predicted", "reported", "fact") and relation not in stance and (speakers or modal):
             status = "announced"
+        if unnamed and status != "reported":
+            continue  # an unnamed speaker's wish or forecast has nobody to attribute it to
         if modal == "predicted":
             confidence -= 0.05
         for subject in subjects:
@@ -173,10 +206,31 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # "NHS Providers should oppose the Bill": the speaker wants a position taken; "we should
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
-                claims.append(Claim(first, chosen, second, "proposed" if wished else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
+                # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
+                billed = (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
+                          and (_bill(first) or bill_does))
+                claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
+        claims += _role_claims(s, found_roles, voice.attribution)
+    return claims
+
+
+def _role_claims(s: SentenceView, found: list[Role], attribution: list[Party]) -> list[Claim]:
+    """"Jane Smith, Chair of X": the person leads X, as the article (not a quoted speaker) says."""
+    spec = roles()
+    claims: list[Claim] = []
+    for role in found:
+        person = Party.of(role.person.mention)
+        cue_start, cue_end = s.tokens[role.first].start, s.tokens[role.last - 1].end
+        cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]
+        for body in role.bodies:
+            obj = Party.of(body.mention)
+            if spec is None or not _allowed(spec.relation, person, obj):
+                continue
+            score = BASE_CONFIDENCE[NOUN] - 0.1 * (not person.known)
+            claims.append(Claim(person, spec.relation, obj, "fact", list(attribution), s.sentence, cue, cue_start, cue_end, "role", round(score, 2)))
     return claims
 
 
@@ -199,11 +253,14 @@ def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -
     return found
 
 
-def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice) -> list[Claim]:
-    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept."""
+def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
+                   described: list[Mention] | None = None) -> list[Claim]:
+    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
+    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions)."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
+    previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
@@ -214,10 +271,12 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = [m for m in inside if all(m is not x for x in modifying)]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
-        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative)
+        referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
+                                     previous_start=previous_start)
+        referring += [m for m in described or [] if sentence.start <= m.start and m.end <= sentence.end]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
-        previous = inside
+        previous, previous_start = inside, sentence.start
         s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())

@@ -55,12 +55,24 @@ class Span:
 
 
 def locate(mentions: list[Mention], tokens: list[Token]) -> list[Span]:
-    spans = []
+    """Mentions as token spans. A name restated in brackets ("Primary Care Trusts (PCTs)") is one span
+    with it, so a list goes on after the brackets ("abolish A (AA) and B (BB)")."""
+    spans: list[Span] = []
     for mention in mentions:
         inside = [i for i, t in enumerate(tokens) if t.start >= mention.start and t.end <= mention.end]
-        if inside:
-            spans.append(Span(mention, inside[0], inside[-1] + 1))
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1] + 1
+        if (spans and spans[-1].mention.id == mention.id and spans[-1].last == first - 1 and tokens[first - 1].text == "("
+                and last < len(tokens) and tokens[last].text == ")"):
+            spans[-1].last = last + 1
+            continue
+        spans.append(Span(mention, first, last))
     return spans
+
+
+def _possessive_pronoun(span: Span, tokens: list[Token]) -> bool:
+    return span.mention.rule == "pronoun" and tokens[span.first].key in lexicon_data().get("anaphora", {}).get("possessive", {})
 
 
 def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards: bool) -> list[Span]:
@@ -73,8 +85,8 @@ def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards
     for span in candidates:
         gap = range(span.last, current.first) if backwards else range(current.last, span.first)
         words = [tokens[i].key for i in gap]
-        if not words or not all(w in COORDINATION for w in words):
-            break
+        if not words or not all(w in COORDINATION for w in words) or _possessive_pronoun(span, tokens):
+            break  # "under the Act, and its functions were ...": "its" owns the next noun, it is no list member
         conjunction = any(w in ("and", "or", "&") for w in words)
         if backwards and not conjunction and not closed:
             break
@@ -138,13 +150,28 @@ def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> in
     keys = [t.key for t in tokens]
     names = lexicon_data().get("agent_markers", ["by"]) + ([] if strict else lexicon_data().get("agent_markers_after_be", []))
     markers = [tuple(m.split()) for m in names]
-    for i in range(hit.last, min(hit.last + 3, len(tokens))):
+    start = _after_date(keys, hit.last)  # "were abolished on 1 April 2013 under the Act"
+    for i in range(start, min(start + 3, len(tokens))):
         found = next((m for m in markers if tuple(keys[i:i + len(m)]) == m), None)
         if found:
             return i + len(found)
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None
     return None
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"})
+
+
+def _after_date(keys: list[str], i: int) -> int:
+    """The index after a date phrase starting at ``i`` ("on 1 April 2013", "in 2013", "from July 2022"), else ``i``."""
+    if i >= len(keys) or keys[i] not in ("on", "in", "from"):
+        return i
+    j = i + 1
+    while j < len(keys) and (keys[j].isdigit() or keys[j] in _MONTHS):
+        j += 1
+    return j if j > i + 1 and any(keys[k].isdigit() and len(keys[k]) == 4 for k in range(i + 1, j)) else i
 
 
 def _phrase_at(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:

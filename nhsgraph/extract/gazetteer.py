@@ -25,6 +25,12 @@ KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "per
 MAX_TOKENS = 16
 # Kinds whose generated names are the heads of their titles, weaker than an Act's or a person's.
 TITLE_HEAD_KINDS = ("document", "proposal")
+# A Bill becomes its Act in the same or a later session: a Bill named in a text of year Y is the Act
+# of year Y to Y + BILL_YEARS that bears its name.
+BILL_YEARS = 2
+# Words that may stay lower case inside a capitalised name ("Department of Health and Social Care").
+_NAME_LINKS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class Gazetteer:
         self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
         self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
         self.proposing: set[str] = set()  # ids of documents that set out a proposal (a proposal's `document`)
+        self.years: dict[str, int] = {}  # Act id -> year, to tell apart Bills of the same name
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -92,10 +99,29 @@ class Gazetteer:
                 gazetteer.authors[entity.id] = voices
             if getattr(entity, "document", None):
                 gazetteer.proposing.add(entity.document)  # type: ignore[attr-defined]
+            if entity.kind == "act" and getattr(entity, "year", None):
+                gazetteer.years[entity.id] = int(entity.year)  # type: ignore[attr-defined]
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
+                if entity.kind in TITLE_HEAD_KINDS and gazetteer._names_another(entity.id, name):
+                    continue  # "Integrated care systems (ICSs) - who commissions ...": the head names the form, not the page
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
         return gazetteer
+
+    def _names_another(self, entity_id: str, name: str) -> bool:
+        """Is ``name`` (without a bracketed acronym) already the curated name of another entity?"""
+        tokens = tokenize(_PARENTHESIS.sub("", name).strip())
+        while tokens and tokens[0].key in ("the", "a", "an"):
+            tokens = tokens[1:]
+        return bool(tokens) and any(e.id != entity_id and not e.generated for e in self.entries.get(_key(tokens), []))
+
+    def _bill_of_year(self, entries: list[Entry], year: int | None) -> list[Entry]:
+        """A Bill's name several Acts bear ("Health and Social Care Bill": 2008, 2012) is the Act passed
+        within BILL_YEARS of the text's year; without a year, or with none or several such Acts, none."""
+        if year is None or not entries or not all(e.kind == "act" and e.generated and e.name.endswith("Bill") for e in entries):
+            return []
+        fitting = {e.id for e in entries if 0 <= self.years.get(e.id, -1) - year <= BILL_YEARS}
+        return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
 
     @staticmethod
     def _choose(entries: list[Entry]) -> list[Entry]:
@@ -118,14 +144,21 @@ class Gazetteer:
         if len(surface) == 1:
             # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
-        if entry.kind != "org_type" and entry.name[:1].isupper():
-            # Proper names and titles are written with a capital: "five changes" is not "Five changes".
-            return not surface[0].text[:1].islower()
+        if entry.kind != "org_type" and entry.name[:1].isupper() and surface[0].text[:1].islower():
+            return False  # proper names and titles are written with a capital: "five changes" is not "Five changes"
+        if entry.kind == "organisation" and not entry.name.isupper():
+            # An organisation whose name is a common phrase keeps its capitals: "NHS providers" (any
+            # providers) is not NHS Providers. Aligned from the end: a leading "The" is not in the text.
+            for word, written in zip(reversed(tokenize(entry.name)), reversed(surface), strict=False):
+                if word.text[:1].isupper() and word.key not in _NAME_LINKS and written.text.islower():
+                    return False
         return True
 
-    def find(self, text: str, start: int = 0, end: int | None = None, exclude: frozenset[str] = frozenset()) -> list[Mention]:
+    def find(self, text: str, start: int = 0, end: int | None = None, exclude: frozenset[str] = frozenset(),
+             year: int | None = None) -> list[Mention]:
         """Known entities named in ``text[start:end]``, longest match first, never overlapping.
-        ``exclude``: ids never linked (an article does not name itself: its title is someone else's)."""
+        ``exclude``: ids never linked (an article does not name itself: its title is someone else's).
+        ``year``: when the text was written, which tells apart Bills that several Acts were named after."""
         tokens = tokenize(text, start, end)
         found: list[Mention] = []
         i = 0
@@ -138,7 +171,8 @@ class Gazetteer:
                 if not entries:
                     continue
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
-                accepted = self._choose([e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)])
+                candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)]
+                accepted = self._choose(candidates) or self._bill_of_year(candidates, year)
                 if not accepted:
                     continue
                 found.append(self._mention(text, window, accepted))

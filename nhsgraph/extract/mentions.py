@@ -39,6 +39,13 @@ class Mention:
     rule: str
     confidence: float
     candidates: list[str] = field(default_factory=list)
+    # For a pronoun or description: the words of the name it stands for ("the bill" for "It").
+    antecedent: str | None = None
+
+    @property
+    def written(self) -> str:
+        """The words that named the entity here, through any pronoun: "Health and Care Bill", not "it"."""
+        return self.antecedent or self.text
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end

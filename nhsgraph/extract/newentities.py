@@ -5,7 +5,7 @@ Four generic patterns, each with a guessed kind:
 - ``... Act 2012`` -> act;
 - capitalised titles in quotation marks -> document; lower-case quoted names of forms ending in a
   head word ("integrated care trusts") -> organisation type;
-- two or three capitalised words before a speech verb ("Jane Smith said") -> person;
+- two or three capitalised words before a speech verb ("Jane Smith said") or after "led by" -> person;
   an acronym before a speech verb or after "published by" / "according to" -> organisation.
 """
 
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.names import singular
 
@@ -33,10 +35,12 @@ _SPEECH = (
     r"writes|suggests|suggested|explains|explained|insists|insisted|notes|noted|stressed|stresses|commented|comments|"
     r"announced|announces|confirmed|confirms|pledged|promised)"
 )
-_TITLE = r"(?:(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
+_TITLE = r"(?:(?:Rt\.? Hon\.?\s+)?(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
 _PERSON_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 _PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME})(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:,[^,.;]{{1,80}},)?\s+{_SPEECH}\b")
 _ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
+# "a review led by Rt Hon Patricia Hewitt", "chaired by Sir Jane Smith": a person heads or writes something.
+_LED_BY = re.compile(rf"\b(?:led|chaired|headed|written|authored|conducted)\s+by\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 _ACRONYM = re.compile(
     rf"\b(?:(?:published|commissioned|produced|written|led|run)\s+by|according\s+to|report\s+(?:by|from))\s+(?P<a>[A-Z]{{2,7}})\b"
     rf"|\b(?P<b>[A-Z]{{2,7}})\s+{_SPEECH}\b"
@@ -51,8 +55,8 @@ _TITLED = re.compile(
     r"\b(?:report|paper|review|plan|strategy|study|book|briefing|analysis)\b[^.;:\n]{0,80}?,\s+"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,12}:\s+[A-Za-z0-9][^.;\n]{2,80})"
 )
-_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through)\s+")
-_NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party)\b")
+_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her|In|On|At|By|For|From|With|Under|Through|As)\s+")
+_NOT_PEOPLE = re.compile(r"\b(?:NHS|England|Government|Department|Ministers?|Health|Care|Act|Trust|Board|Party|Secretary|Chair|Chief)\b")
 
 
 _TITLE_CUE = re.compile(r"(?:report|paper|plan|strategy|review|titled|entitled|called|named|document|bill)\W*$", re.IGNORECASE)
@@ -98,6 +102,10 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         found.append(_make(text, act.start(), act.end(), "act", "act-name", 0.7))
     position = start
     while (match := _ORG.search(text, position, stop)) is not None:
+        post = _post_prefix().match(match.group())
+        if post:  # "Chair of Sandwell NHS Trust": a post, then the body's name
+            position = match.start() + post.end()
+            continue
         first_end = _FIRST_HEAD.search(match.group())
         stop_at = match.start() + first_end.end() if first_end else match.end()
         words = text[match.start():stop_at].split()
@@ -114,11 +122,13 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
         elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
-    for pattern in (_PERSON, _ACCORDING):
+    for pattern in (_PERSON, _ACCORDING, _LED_BY, _posted_person()):
         for match in pattern.finditer(text, start, stop):
             for group in ("a", "b"):
                 if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
-                    found.append(_make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55))
+                    person = _make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55)
+                    if person is not None and len(person.text.split()) >= 2:  # "In London, chair of X": not a name
+                        found.append(person)
     for match in _DESCRIBED.finditer(text, start, stop):
         found.append(_make(text, match.start("name"), match.end("name"), "organisation", "described-body", 0.35))
     for match in _TITLED.finditer(text, start, stop):
@@ -127,6 +137,28 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         group = "a" if match.group("a") else "b"
         found.append(_make(text, match.start(group), match.end(group), "organisation", "acronym-agent", 0.4))
     return _dedupe(m for m in found if m is not None)
+
+
+@cache
+def _post_prefix() -> re.Pattern[str]:
+    """A post and its preposition opening a capitalised run ("Chair of", "Chief Executive at"): the lexicon's roles."""
+    spec = lexicon_data().get("roles", {})
+    titles = sorted(spec.get("titles", []), key=len, reverse=True)
+    linking = spec.get("linking", ["of"])
+    if not titles:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(re.escape(t) for t in titles)})\s+(?:{'|'.join(linking)})\s+", re.IGNORECASE)
+
+
+@cache
+def _posted_person() -> re.Pattern[str]:
+    """"Richard Murray, Chief Executive of The King's Fund": a name followed by a post heading a body (the
+    lexicon's roles) is a person's."""
+    spec = lexicon_data().get("roles", {})
+    titles = sorted(spec.get("titles", []), key=len, reverse=True) or ["(?!)"]
+    linking = spec.get("linking", ["of"])
+    return re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}),\s+(?i:(?:the\s+)?(?:{'|'.join(re.escape(t) for t in titles)})\s+"
+                      rf"(?:{'|'.join(linking)}))\s")
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:

@@ -17,6 +17,8 @@ from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.speakers import SentenceView
 
 Parties = tuple[list[cl.Span], list[cl.Span]]
+# Words joining clauses: what moves must not be on the other side of one from the transfer's verb.
+CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})
 
 
 @cache
@@ -90,7 +92,10 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
     "functions of", or owning them: "X's functions"). The clause must say what moves."""
     clause = s.clauses[hit.first]
     inside = [i for i, c in enumerate(s.clauses) if c == clause]
-    what = [i for i in inside if s.tokens[i].key in _what_moves()]
+    # what moves belongs to the transfer's own verb: "the functions of X are transferred", not "the
+    # functions of X will continue as normal and contracts will transfer to Y" (another coordinated clause)
+    what = [i for i in inside if s.tokens[i].key in _what_moves()
+            and not any(s.tokens[j].key in CLAUSE_JOINS for j in range(min(i, hit.first), max(i, hit.first)))]
     if not what:
         return None
     to = next((i for i in inside if i > hit.first and s.tokens[i].key == "to"), None)  # "moved to" holds its "to"

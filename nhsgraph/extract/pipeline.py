@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims
+from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
+from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -69,6 +70,20 @@ def _party_for(name: str, gazetteer: Gazetteer, default_kind: str) -> Party:
     return Party(slug(name), name, default_kind, False)
 
 
+# A dateline near the top of a page ("1 February 2011", "Date Published: 30 March 2023").
+_DATELINE = re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>\d{4})\b")
+DATELINE_CHARS = 400
+
+
+def article_year(info: ArticleInfo, text: str) -> int | None:
+    """When the article was written: ``--date``, else a full date in its opening lines (news pages and
+    reports print one under the title), else unknown."""
+    if info.date and re.match(r"\d{4}", info.date):
+        return int(info.date[:4])
+    match = _DATELINE.search(text[:DATELINE_CHARS])
+    return int(match.group("year")) if match else None
+
+
 def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a new entity, found by its name once the article has introduced it (in quotes, say)."""
     local = Gazetteer()
@@ -96,12 +111,14 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     authors = [_party_for(name, gazetteer, "person") for name in names]
     text = article.text
     sentences = split_sentences(text)
-    known = gazetteer.find(text, exclude=frozenset({document.id}))
+    known = gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text))
     mentions = merge_mentions(known, find_new(text))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
-    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing)
-    claims = extract_claims(text, sentences, mentions, voice)
+    mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
+    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
+                  enacted=says_enacted(text))
+    claims = extract_claims(text, sentences, mentions, voice, described)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 

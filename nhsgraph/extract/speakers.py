@@ -6,11 +6,11 @@ claim is attributed to; without it, the article's authors speak.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.anaphora import RULES
-from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon
+from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 from nhsgraph.extract.sentences import Sentence
 
@@ -28,10 +28,12 @@ class Party:
     start: int | None = None
     end: int | None = None
     resolved: bool = False  # named by a pronoun or description ("its", "the body"), not by a name
+    written: str = field(default="", compare=False)  # the words that named it, through a pronoun ("the bill" for "It")
 
     @classmethod
     def of(cls, mention: Mention) -> Party:
-        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES)
+        return cls(mention.id, mention.label, mention.kind, mention.known, mention.start, mention.end, mention.rule in RULES,
+                   mention.written)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Voice:
     authors: tuple[Party, ...] = ()
     performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
     proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
+    enacted: bool = False  # the article says its Bill became law: "the Bill" no longer only proposes
 
     @property
     def attribution(self) -> list[Party]:
@@ -72,6 +75,19 @@ def appositive_start(tokens: list[Token], index: int) -> int:
             if tokens[i].text == ",":
                 return i
     return index
+
+
+def unnamed_speaker(s: SentenceView) -> bool:
+    """Is a speech verb's subject a group the text does not name ("Witnesses told us that ...")? The
+    lexicon's ``unnamed_speakers``, just before the verb (a word or two may stand between: "Many witnesses")."""
+    unnamed = set(lexicon_data().get("unnamed_speakers", []))
+    for hit in s.hits:
+        if hit.form.role != SPEECH or hit.form.gerund:
+            continue
+        before = [i for i in range(max(0, hit.first - 3), hit.first) if s.clauses[i] == s.clauses[hit.first]]
+        if any(s.tokens[i].key in unnamed for i in before) and not any(sp.last == hit.first for sp in s.spans):
+            return True
+    return False
 
 
 def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:

@@ -1,0 +1,115 @@
+"""Roles named beside a person: "Jane Smith, Chair of the Example Trust" (the person leads the body).
+
+Committee reports, news and briefings introduce witnesses and speakers by their posts. A post that
+heads a body (the lexicon's ``roles``: chair, chief executive, president ...) next to a named person
+and a body the data knows states that the person leads it. Two shapes are read, both with the
+person and the body named: the appositive ("Jane Smith, Chair of X and Y") and the title before the
+name ("X's chief executive, Jane Smith", "X chief executive Jane Smith"). A post marked as past,
+deputy or temporary ("former Chief Executive of X", "deputy chair of X") states nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.cues import lexicon_data
+from nhsgraph.extract.mentions import Token, tokenize
+from nhsgraph.vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class Roles:
+    relation: str
+    titles: tuple[tuple[str, ...], ...]  # longest first
+    linking: frozenset[str]
+    not_current: frozenset[str]
+
+
+@dataclass
+class Role:
+    person: cl.Span
+    bodies: list[cl.Span]
+    first: int  # token index of the title's first word
+    last: int  # token index after it
+
+
+@cache
+def roles() -> Roles | None:
+    raw = lexicon_data().get("roles")
+    if not raw:
+        return None
+    titles = sorted((tuple(t.key for t in tokenize(title)) for title in raw["titles"]), key=len, reverse=True)
+    return Roles(raw["relation"], tuple(titles), frozenset(raw.get("linking", [])), frozenset(raw.get("not_current", [])))
+
+
+def _title_at(tokens: list[Token], i: int, spec: Roles) -> int | None:
+    """The index after a title starting at ``i``, if one does."""
+    keys = [t.key for t in tokens]
+    return next((i + len(t) for t in spec.titles if tuple(keys[i:i + len(t)]) == t), None)
+
+
+def _kinds(spec: Roles) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    relation = vocabulary().relations[spec.relation]
+    return tuple(relation.subject_kinds), tuple(relation.object_kinds)
+
+
+def _appositive(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec: Roles) -> Role | None:
+    """"Jane Smith, Chair of X and Y": the bodies listed after the title and its preposition."""
+    i = person.last
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1
+    if i < len(tokens) and tokens[i].key == "the":
+        i += 1
+    end = _title_at(tokens, i, spec)
+    if end is None or end >= len(tokens) or tokens[end].key not in spec.linking:
+        return None
+    _, body_kinds = _kinds(spec)
+    first = [sp for sp in spans if end < sp.first <= end + 2 and sp.mention.kind in body_kinds]
+    if not first:
+        return None
+    if first[0].last < len(tokens) and tokens[first[0].last].key == "'":
+        return None  # "head of NHS England's digital team": a post in a part of the body, not its head
+    bodies = [sp for sp in cl.after(spans, tokens, [0] * len(tokens), first[0].first) if sp.mention.kind in body_kinds]
+    return Role(person, bodies, i, end)
+
+
+def _title_first(spans: list[cl.Span], tokens: list[Token], body: cl.Span, spec: Roles) -> Role | None:
+    """"X's chief executive, Jane Smith" and "X chief executive Jane Smith": the person right after the title."""
+    i = body.last
+    if [t.key for t in tokens[i:i + 2]] == ["'", "s"]:
+        i += 2
+    elif i < len(tokens) and tokens[i].key == "'":  # "NHS Providers' chief executive"
+        i += 1
+    end = _title_at(tokens, i, spec)
+    if end is None:
+        return None
+    j = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    person_kinds, _ = _kinds(spec)
+    person = next((sp for sp in spans if sp.first == j and sp.mention.kind in person_kinds), None)
+    return Role(person, [body], i, end) if person is not None else None
+
+
+def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
+    """Every person a sentence names as the head of a body it names (known bodies only)."""
+    spec = roles()
+    if spec is None:
+        return []
+    person_kinds, body_kinds = _kinds(spec)
+    found: list[Role] = []
+    for span in spans:
+        if span.mention.kind in person_kinds:
+            role = _appositive(spans, tokens, span, spec)
+        elif span.mention.kind in body_kinds:
+            role = _title_first(spans, tokens, span, spec)
+            if role is not None and span.first > 0 and tokens[span.first - 1].key in spec.not_current:
+                role = None  # "former NHS England chief executive Jane Smith"
+        else:
+            role = None
+        if role is None or (role.first > 0 and tokens[role.first - 1].key in spec.not_current):
+            continue
+        role.bodies = [b for b in role.bodies if b.mention.known]
+        if role.bodies:
+            found.append(role)
+    return found

@@ -1,0 +1,72 @@
+"""Linking names to the data where a name alone is not enough: Bills of the same name, names that are
+common phrases, and page titles that are just the name of a form. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from extract_fixtures import run, write_gazetteer_data
+
+import nhsgraph
+from nhsgraph.extract import ArticleInfo, Extraction, Gazetteer, extract_text
+from nhsgraph.extract.text import parse_article
+
+EXTRA = """\
+org_types:
+  - id: integrated-care-system
+    label: integrated care system
+    aliases: [ICS]
+    sources: [source-doc]
+documents:
+  - id: ics-explainer-page
+    label: "Integrated care systems (ICSs) - who does what"
+    document_type: web_page
+"""
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    folder = write_gazetteer_data(tmp_path_factory.mktemp("gaz") / "data")
+    (folder / "extra.yaml").write_text(textwrap.dedent(EXTRA), encoding="utf-8")
+    return Gazetteer.from_dataset(nhsgraph.load(folder))
+
+
+def _linked(result: Extraction, text: str) -> dict[str, str]:
+    return {text[m.start:m.end]: m.id for m in result.mentions if m.known}
+
+
+def _dated(gaz: Gazetteer, text: str, date: str | None) -> Extraction:
+    info = ArticleInfo(document_id="test-article", title="Test article", date=date)
+    return extract_text(parse_article(text, ".txt"), gaz, info)
+
+
+def test_bill_named_like_several_acts_links_to_the_act_passed_soon_after_the_article(gaz: Gazetteer) -> None:
+    text = "MPs debated the Health and Social Care Bill on Monday."
+    assert _linked(_dated(gaz, text, "2011-02"), text)["Health and Social Care Bill"] == "health-and-social-care-act-2012"
+    assert _linked(_dated(gaz, text, "2007"), text)["Health and Social Care Bill"] == "health-and-social-care-act-2008"
+
+
+def test_bill_named_like_several_acts_stays_unlinked_without_a_date_or_long_before_them(gaz: Gazetteer) -> None:
+    text = "MPs debated the Health and Social Care Bill on Monday."
+    assert "Health and Social Care Bill" not in _linked(_dated(gaz, text, None), text)
+    assert "Health and Social Care Bill" not in _linked(_dated(gaz, text, "1990"), text)
+
+
+def test_dateline_under_the_title_dates_the_article(gaz: Gazetteer) -> None:
+    text = "Second reading\n\n1 February 2011\n\nMPs debated the Health and Social Care Bill on Monday."
+    assert _linked(_dated(gaz, text, None), text)["Health and Social Care Bill"] == "health-and-social-care-act-2012"
+
+
+def test_lower_case_common_phrase_is_not_the_organisation_of_that_name(gaz: Gazetteer) -> None:
+    text = "Competition between NHS providers will end. NHS Providers welcomed this."
+    linked = [(text[m.start:m.end], m.id) for m in run(gaz, text).mentions if m.known]
+    assert linked == [("NHS Providers", "nhs-providers")]
+
+
+def test_form_named_with_its_acronym_links_the_form_not_a_page_titled_after_it(gaz: Gazetteer) -> None:
+    text = "Integrated care systems (ICSs) bring bodies together. See Integrated care systems (ICSs) - who does what."
+    linked = [(text[m.start:m.end], m.id) for m in run(gaz, text).mentions if m.known]
+    assert ("Integrated care systems", "integrated-care-system") in linked
+    assert ("Integrated care systems (ICSs) - who does what", "ics-explainer-page") in linked
+    assert all(i != "ics-explainer-page" for t, i in linked if not t.endswith("what"))
