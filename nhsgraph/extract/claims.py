@@ -155,9 +155,14 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):
             modal = None  # in an Act, "there is to be" and "shall" enact; they do not forecast
+        government = False  # the change is the content of the Bill a minister speaks for
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
-            if voice.performative and relation not in stance and objects:
+            if (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
+                    and hit.form.role not in (EVALUATION, NAMING) and cl.government_voice(s.tokens, s.clauses, hit.first, s.hits)):
+                subjects = [s.bill]  # a minister on his Bill: "we will abolish PCTs" is what the Bill would do
+                confidence, government = confidence - 0.1, True
+            elif voice.performative and relation not in stance and objects:
                 subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
             elif relation in stance or hit.form.role in (EVALUATION, NAMING):
                 # The author (or the quoted party) is the doer only when the text says so: "we", a
@@ -196,6 +201,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                         continue
                     chosen, swapped = becoming
                     first, second = (obj, subject) if swapped else (subject, obj)
+                chosen = nominals.joining_relation(hit, chosen, first.kind, second.kind)
                 if not _allowed(chosen, first, second) and chosen in FALLBACK:
                     chosen = FALLBACK[chosen]
                 if not _allowed(chosen, first, second):
@@ -207,8 +213,8 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
                 # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
-                billed = (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
-                          and (_bill(first) or bill_does))
+                billed = government or (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
+                                        and (_bill(first) or bill_does))
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
@@ -277,7 +283,8 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
         previous, previous_start = inside, sentence.start
-        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
+        bill = next((Party.of(m) for m in reversed(seen) if _bill(Party.of(m))), None)
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill)
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

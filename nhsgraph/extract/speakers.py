@@ -58,6 +58,7 @@ class SentenceView:
     clauses: list[int]
     spans: list[cl.Span]
     hits: list[CueHit]
+    bill: Party | None = None  # the Bill the text has named so far (a minister's "we will ..." is its content)
 
     def parties(self, spans: list[cl.Span]) -> list[Party]:
         return [Party.of(s.mention) for s in spans]
