@@ -214,8 +214,35 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         head = re.split(r"[:–—]|\s-\s", label, maxsplit=1)[0].strip()
         if head != label.strip() and len(head.split()) >= 2:
             names.append(head)
+    elif kind == "organisation":
+        names += _organisation_names(label)
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
             names.append(parts[-1])
+    return names
+
+
+# Local systems are written by place: the reference layer's "Surrey Heartlands Health and Care Partnership"
+# (an STP that became an ICS) is "Surrey Heartlands ICS" in prose, and "NHS Surrey Heartlands ICB" is
+# "Surrey Heartlands ICB". A bracketed phrase in a label ("West Yorkshire and Harrogate (Health and Care
+# Partnership)") is read without its brackets.
+_BRACKETED_PHRASE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]*\s[^()]*)\)$")
+_PARTNERSHIP = re.compile(r"^(?P<place>.+?)\s+Health and Care Partnership$")
+_NHS_FORM = re.compile(r"^NHS\s+(?P<place>.+?\s(?:ICB|CCG))$")
+
+
+def _organisation_names(label: str) -> list[str]:
+    """Place-based names of local bodies (see the patterns above); each needs a place of two or more letters."""
+    names: list[str] = []
+    bracketed = _BRACKETED_PHRASE.match(label.strip())
+    full = f"{bracketed.group('head')} {bracketed.group('tail')}" if bracketed else label.strip()
+    if bracketed:
+        names.append(full)
+    partnership = _PARTNERSHIP.match(full)
+    if partnership:
+        names.append(f"{partnership.group('place')} ICS")
+    nhs_form = _NHS_FORM.match(full)
+    if nhs_form:
+        names.append(nhs_form.group("place"))
     return names
