@@ -61,3 +61,18 @@ def test_being_part_of_a_body_is_not_a_merger(gaz):
 def test_form_becoming_part_of_a_form_stays_part_of(gaz):
     result = run(gaz, "Clinical commissioning groups became part of integrated care boards.")
     assert {t[1] for t in triples(result)} == {"part_of"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS England blocked reforms such as commissioning support units for Monitor.",
+    "Monitor asked for funding support for NHS England.",
+])
+def test_bare_verb_after_an_ing_word_is_a_noun_not_a_stance(gaz, sentence):
+    assert not {t for t in triples(run(gaz, sentence)) if t[1] == "supports"}
+
+
+def test_bare_verb_after_a_modal_or_a_name_is_still_a_stance(gaz):
+    assert triples(run(gaz, "Monitor will always support NHS England.")) == {("monitor", "supports", "nhs-england", "predicted")}
+    assert triples(run(gaz, "Monitor and NHS Providers support NHS England.")) == {
+        ("monitor", "supports", "nhs-england", "fact"), ("nhs-providers", "supports", "nhs-england", "fact")}
+    assert ("nhs-providers", "supports", ICB, "fact") in triples(run(gaz, "NHS Providers, being keen, support integrated care boards."))

@@ -139,7 +139,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     governed = governed_changes(s.tokens, s.clauses, s.spans, s.hits, stance)
     for hit in s.hits:
         relation = hit.form.relation
-        if relation is None or question or (hit.first in governed and relation not in stance):
+        if relation is None or question or (hit.first in governed and relation not in stance) or cl.noun_compound(s.tokens, hit):
             continue
         if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
             continue  # a stance needs a holder: not the article, which only reports it

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nhsgraph.extract.cues import COPULAS, CueHit, Lexicon, lexicon_data
+from nhsgraph.extract.cues import COPULAS, VERB, CueHit, Lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
@@ -145,6 +145,15 @@ def government_voice(tokens: list[Token], clauses: list[int], index: int, hits: 
         before = [h for h in hits if h.last <= i and h.form.relation and clauses[h.first] == clauses[index]]
         return bool(before) and government_voice(tokens, clauses, before[-1].first, hits)
     return tokens[i].key in subjects
+
+
+def noun_compound(tokens: list[Token], hit: CueHit) -> bool:
+    """"commissioning support units", "funding support": a verb cue in its bare form right after a word in
+    -ing (other than "being") is a noun in a compound, not a verb with a doer before it."""
+    if hit.form.role != VERB or hit.form.words[0] != hit.form.lemma.split()[0] or hit.first == 0:
+        return False
+    before = tokens[hit.first - 1].key
+    return len(before) > 4 and before.endswith("ing") and before != "being"
 
 
 def is_passive(hit: CueHit, tokens: list[Token]) -> bool:
