@@ -76,3 +76,18 @@ def test_bare_verb_after_a_modal_or_a_name_is_still_a_stance(gaz):
     assert triples(run(gaz, "Monitor and NHS Providers support NHS England.")) == {
         ("monitor", "supports", "nhs-england", "fact"), ("nhs-providers", "supports", "nhs-england", "fact")}
     assert ("nhs-providers", "supports", ICB, "fact") in triples(run(gaz, "NHS Providers, being keen, support integrated care boards."))
+
+
+def test_agentless_forecast_in_a_debate_on_a_bill_is_what_the_bill_will_do(gaz):
+    # the patient is found before the relative clause, and the speaker's "will" stays a forecast
+    text = BILL + "CCGs, which cover smaller areas than integrated care boards, will be abolished next year."
+    assert triples(run(gaz, text)) == {(ACT_2012, "abolishes", CCG, "predicted")}
+
+
+def test_agentless_forecast_without_a_bill_named_gives_no_claim(gaz):
+    assert triples(run(gaz, "CCGs, which cover smaller areas than integrated care boards, will be abolished next year.")) == set()
+
+
+def test_passive_with_a_named_doer_takes_its_patient_before_the_relative_clause(gaz):
+    text = "CCGs, which Monitor oversaw for years, were abolished by NHS England."
+    assert ("nhs-england", "abolishes", CCG, "fact") in triples(run(gaz, text))

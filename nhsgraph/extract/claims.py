@@ -156,12 +156,16 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         if voice.performative and modal in ("predicted", "announced"):
             modal = None  # in an Act, "there is to be" and "shall" enact; they do not forecast
         government = False  # the change is the content of the Bill a minister speaks for
+        forecast = False  # a speaker's forecast of what the Bill under debate will do keeps its modality
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
             if (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
-                    and hit.form.role not in (EVALUATION, NAMING) and cl.government_voice(s.tokens, s.clauses, hit.first, s.hits)):
-                subjects = [s.bill]  # a minister on his Bill: "we will abolish PCTs" is what the Bill would do
-                confidence, government = confidence - 0.1, True
+                    and hit.form.role not in (EVALUATION, NAMING)
+                    and (cl.government_voice(s.tokens, s.clauses, hit.first, s.hits) or how == "passive" and modal is not None)):
+                # a minister on his Bill ("we will abolish PCTs": its content, proposed), or a debate on it
+                # ("health authorities will be abolished": the speaker's forecast of what the Bill will do)
+                government = how != "passive"
+                subjects, confidence, forecast = [s.bill], confidence - 0.1, not government
             elif voice.performative and relation not in stance and objects:
                 subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
             elif relation in stance or hit.form.role in (EVALUATION, NAMING):
@@ -213,7 +217,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
                 # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
-                billed = government or (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
+                billed = government or not forecast and (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
                                         and (_bill(first) or bill_does))
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
