@@ -78,3 +78,31 @@ def test_new_people_with_honours_or_double_barrelled_names_are_found(gaz):
 ])
 def test_no_lead_from_a_portfolio_a_detached_body_or_a_past_post(gaz, sentence):
     assert _leads(run(gaz, sentence)) == set()
+
+
+QUOTED = "Jane Example, Chair of NHS Providers, said:\nIt is great to see NHS England at work. We are pleased with Monitor.\n"
+
+
+def test_paragraph_after_a_said_line_is_the_speakers_words(gaz):
+    result = run(gaz, QUOTED)
+    stances = {(c.subject.id, c.object.id, c.status, tuple(p.id for p in c.attributed_to))
+               for c in result.claims if c.relation == "supports"}
+    assert stances == {("jane-example", "nhs-england", "reported", ("jane-example",)),
+                       ("jane-example", "monitor", "reported", ("jane-example",))}
+
+
+def test_speakers_words_end_with_their_paragraph(gaz):
+    result = run(gaz, QUOTED + "We are pleased with NHS Providers.")
+    assert ("sam-writer", "nhs-providers") in {(p.id, c.object.id) for c in result.claims if c.relation == "supports"
+                                                for p in c.attributed_to}
+    assert ("jane-example", "supports", "nhs-providers") not in {(c.subject.id, c.relation, c.object.id) for c in result.claims}
+
+
+def test_a_colon_inside_a_line_introduces_no_paragraph(gaz):
+    result = run(gaz, "Jane Example said: it works. We are pleased with Monitor.")
+    assert {(c.subject.id, c.object.id) for c in result.claims if c.relation == "supports"} == {("test-article", "monitor")}
+
+
+def test_a_post_alone_is_not_a_new_body(gaz):
+    result = run(gaz, "Sam Newperson OBE, Chief Executive, NHS Providers, said:\nIt works.")
+    assert not [m for m in result.mentions if m.kind == "organisation" and not m.known]

@@ -33,7 +33,16 @@ from nhsgraph.extract.cues import (
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.roles import Role, find_roles, roles
 from nhsgraph.extract.sentences import Sentence
-from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers, unnamed_speaker
+from nhsgraph.extract.speakers import (
+    Party,
+    SentenceView,
+    Voice,
+    announcing,
+    find_speakers,
+    heading_speakers,
+    next_paragraph,
+    unnamed_speaker,
+)
 from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
@@ -128,7 +137,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
     found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
-    speakers = find_speakers(s, voice)
+    speakers = find_speakers(s, voice) or s.quoted
     unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
     speaker_parties = speakers or [voice.document]
@@ -272,6 +281,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     previous: list[Mention] = []
     previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
+    quote: tuple[int, int, list[Party]] | None = None  # the paragraph a "X said:" line introduces, and X
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
@@ -288,7 +298,13 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         seen += inside
         previous, previous_start = inside, sentence.start
         bill = next((Party.of(m) for m in reversed(seen) if _bill(Party.of(m))), None)
-        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill)
+        if quote is not None and sentence.start >= quote[1]:
+            quote = None  # the quoted paragraph has ended
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill,
+                         quote[2] if quote is not None and sentence.start >= quote[0] else None)
+        heading = heading_speakers(s, voice, text)
+        if heading:
+            quote = (*next_paragraph(text, heading[0]), heading[1])
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

@@ -109,6 +109,9 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         if post:  # "Chair of Sandwell NHS Trust": a post, then the body's name
             position = match.start() + post.end()
             continue
+        if match.group().casefold() in _post_titles():  # "Chief Executive": a post, not a body
+            position = match.end()
+            continue
         first_end = _FIRST_HEAD.search(match.group())
         stop_at = match.start() + first_end.end() if first_end else match.end()
         words = text[match.start():stop_at].split()
@@ -151,6 +154,12 @@ def _post_prefix() -> re.Pattern[str]:
     if not titles:
         return re.compile(r"(?!)")
     return re.compile(rf"(?:{'|'.join(re.escape(t) for t in titles)})\s+(?:{'|'.join(linking)})\s+", re.IGNORECASE)
+
+
+@cache
+def _post_titles() -> frozenset[str]:
+    """The lexicon's titles of posts (casefolded): "Chief Executive" alone names a post, not a body."""
+    return frozenset(str(t).casefold() for t in lexicon_data().get("roles", {}).get("titles", []))
 
 
 @cache
