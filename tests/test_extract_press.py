@@ -21,6 +21,9 @@ organisations:
   - id: example-vale-icb
     label: NHS Example Vale ICB
     sources: [source-doc]
+  - id: example-commissioning-board
+    label: NHS Example Commissioning Board
+    sources: [source-doc]
 """
 
 
@@ -106,3 +109,10 @@ def test_a_colon_inside_a_line_introduces_no_paragraph(gaz):
 def test_a_post_alone_is_not_a_new_body(gaz):
     result = run(gaz, "Sam Newperson OBE, Chief Executive, NHS Providers, said:\nIt works.")
     assert not [m for m in result.mentions if m.kind == "organisation" and not m.known]
+
+
+def test_long_names_link_in_lower_case_but_common_phrases_keep_their_capitals(gaz):
+    text = "Staff will move to the NHS example commissioning board, unlike NHS providers."
+    result = run(gaz, text)
+    assert {text[m.start:m.end]: m.id for m in result.mentions if m.known} == {
+        "NHS example commissioning board": "example-commissioning-board"}

@@ -28,6 +28,8 @@ TITLE_HEAD_KINDS = ("document", "proposal")
 # A Bill becomes its Act in the same or a later session: a Bill named in a text of year Y is the Act
 # of year Y to Y + BILL_YEARS that bears its name.
 BILL_YEARS = 2
+# A name of this many words or more (not counting "and", "of" ...) is the body's even in lower case.
+LOWER_CASE_WORDS = 3
 # Words that may stay lower case inside a capitalised name ("Department of Health and Social Care").
 _NAME_LINKS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
@@ -146,9 +148,11 @@ class Gazetteer:
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
         if entry.kind != "org_type" and entry.name[:1].isupper() and surface[0].text[:1].islower():
             return False  # proper names and titles are written with a capital: "five changes" is not "Five changes"
-        if entry.kind == "organisation" and not entry.name.isupper():
+        content = [w for w in tokenize(entry.name) if w.key not in _NAME_LINKS]
+        if entry.kind == "organisation" and not entry.name.isupper() and len(content) < LOWER_CASE_WORDS:
             # An organisation whose name is a common phrase keeps its capitals: "NHS providers" (any
-            # providers) is not NHS Providers. Aligned from the end: a leading "The" is not in the text.
+            # providers) is not NHS Providers; a longer name is its own ("the NHS commissioning board").
+            # Aligned from the end: a leading "The" is not in the text.
             for word, written in zip(reversed(tokenize(entry.name)), reversed(surface), strict=False):
                 if word.text[:1].isupper() and word.key not in _NAME_LINKS and written.text.islower():
                     return False
