@@ -116,3 +116,9 @@ def test_long_names_link_in_lower_case_but_common_phrases_keep_their_capitals(ga
     result = run(gaz, text)
     assert {text[m.start:m.end]: m.id for m in result.mentions if m.known} == {
         "NHS example commissioning board": "example-commissioning-board"}
+
+
+def test_short_title_in_lower_case_is_a_common_phrase_not_the_document(gaz):
+    text = "Big plan changes matter. The Big Plan says so."
+    result = run(gaz, text)
+    assert [(text[m.start:m.end], m.id) for m in result.mentions if m.known] == [("Big Plan", "big-plan-2030")]

@@ -149,9 +149,10 @@ class Gazetteer:
         if entry.kind != "org_type" and entry.name[:1].isupper() and surface[0].text[:1].islower():
             return False  # proper names and titles are written with a capital: "five changes" is not "Five changes"
         content = [w for w in tokenize(entry.name) if w.key not in _NAME_LINKS]
-        if entry.kind == "organisation" and not entry.name.isupper() and len(content) < LOWER_CASE_WORDS:
-            # An organisation whose name is a common phrase keeps its capitals: "NHS providers" (any
-            # providers) is not NHS Providers; a longer name is its own ("the NHS commissioning board").
+        if entry.kind in ("organisation", "document") and not entry.name.isupper() and len(content) < LOWER_CASE_WORDS:
+            # An organisation or title whose name is a common phrase keeps its capitals: "NHS providers" (any
+            # providers) is not NHS Providers, "Integrating care makes a difference" is not the paper
+            # "Integrating Care"; a longer name is its own ("the NHS commissioning board").
             # Aligned from the end: a leading "The" is not in the text.
             for word, written in zip(reversed(tokenize(entry.name)), reversed(surface), strict=False):
                 if word.text[:1].isupper() and word.key not in _NAME_LINKS and written.text.islower():
