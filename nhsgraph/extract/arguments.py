@@ -13,6 +13,7 @@ from nhsgraph.extract import nominals
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
     AGENT_NOUN,
+    BE_FORMS,
     BECOME,
     EVALUATION,
     NAMING,
@@ -101,6 +102,16 @@ def _doer_anchor(s: SentenceView, hit: CueHit) -> int:
     return appositive_start(s.tokens, start) if start > 0 and s.tokens[start - 1].text == "," else start
 
 
+def _patient_anchor(s: SentenceView, hit: CueHit) -> int:
+    """Where to look back from for a passive verb's patient: before a relative clause or appositive set off by
+    commas ("Health authorities, which cover smaller areas than SHAs, will be abolished": the authorities)."""
+    auxiliaries = {*BE_FORMS, *lexicon_data()["anaphora"]["auxiliaries"]}
+    i = hit.first
+    while i > 0 and s.tokens[i - 1].key in auxiliaries:
+        i -= 1
+    return appositive_start(s.tokens, i) if i > 0 and s.tokens[i - 1].text == "," else hit.first
+
+
 def clause_subject(s: SentenceView, hit: CueHit) -> list[Party]:
     """Who does an active verb, grammatically, whatever the claim's subject: in "It would abolish X and
     replace them with Y" the doer of "replace" is "It", though the claim is "Y replaces X"."""
@@ -132,7 +143,7 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
             agents = cl.after(s.spans, s.tokens, s.clauses, agent[0].first) if agent else []
             kinds = spec.object_kinds if role == VERB else spec.subject_kinds
             fitting_patients = [sp for sp in s.spans if sp.mention.kind in kinds]
-            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, hit.first, fallback=True)
+            patients, same = cl.before(fitting_patients, s.tokens, s.clauses, _patient_anchor(s, hit), fallback=True)
             listed = nominals.listed_after(s, hit, tuple(kinds)) if not same else []
             if listed:
                 patients, same = listed, True

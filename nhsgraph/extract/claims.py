@@ -33,7 +33,16 @@ from nhsgraph.extract.cues import (
 from nhsgraph.extract.mentions import Mention, tokenize
 from nhsgraph.extract.roles import Role, find_roles, roles
 from nhsgraph.extract.sentences import Sentence
-from nhsgraph.extract.speakers import Party, SentenceView, Voice, announcing, find_speakers, unnamed_speaker
+from nhsgraph.extract.speakers import (
+    Party,
+    SentenceView,
+    Voice,
+    announcing,
+    find_speakers,
+    heading_speakers,
+    next_paragraph,
+    unnamed_speaker,
+)
 from nhsgraph.extract.stances import governed_changes
 from nhsgraph.vocabulary import vocabulary
 
@@ -128,7 +137,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
     found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
-    speakers = find_speakers(s, voice)
+    speakers = find_speakers(s, voice) or s.quoted
     unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
     speaker_parties = speakers or [voice.document]
@@ -139,7 +148,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
     governed = governed_changes(s.tokens, s.clauses, s.spans, s.hits, stance)
     for hit in s.hits:
         relation = hit.form.relation
-        if relation is None or question or (hit.first in governed and relation not in stance):
+        if relation is None or question or (hit.first in governed and relation not in stance) or cl.noun_compound(s.tokens, hit):
             continue
         if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
             continue  # a stance needs a holder: not the article, which only reports it
@@ -155,9 +164,18 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         confidence = BASE_CONFIDENCE[hit.form.role] + adjust
         if voice.performative and modal in ("predicted", "announced"):
             modal = None  # in an Act, "there is to be" and "shall" enact; they do not forecast
+        government = False  # the change is the content of the Bill a minister speaks for
+        forecast = False  # a speaker's forecast of what the Bill under debate will do keeps its modality
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
-            if voice.performative and relation not in stance and objects:
+            if (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
+                    and hit.form.role not in (EVALUATION, NAMING)
+                    and (cl.government_voice(s.tokens, s.clauses, hit.first, s.hits) or how == "passive" and modal is not None)):
+                # a minister on his Bill ("we will abolish PCTs": its content, proposed), or a debate on it
+                # ("health authorities will be abolished": the speaker's forecast of what the Bill will do)
+                government = how != "passive"
+                subjects, confidence, forecast = [s.bill], confidence - 0.1, not government
+            elif voice.performative and relation not in stance and objects:
                 subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
             elif relation in stance or hit.form.role in (EVALUATION, NAMING):
                 # The author (or the quoted party) is the doer only when the text says so: "we", a
@@ -196,6 +214,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                         continue
                     chosen, swapped = becoming
                     first, second = (obj, subject) if swapped else (subject, obj)
+                chosen = nominals.joining_relation(hit, chosen, first.kind, second.kind)
                 if not _allowed(chosen, first, second) and chosen in FALLBACK:
                     chosen = FALLBACK[chosen]
                 if not _allowed(chosen, first, second):
@@ -207,8 +226,8 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # oppose it" is the speaker's own position, a fact about the speaker
                 wished = chosen in stance and modal == "proposed" and first.id not in {voice.document.id, *(p.id for p in attribution)}
                 # "It [the Bill] would abolish X", "The Bill establishes Y": a Bill only proposes what it would do
-                billed = (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
-                          and (_bill(first) or bill_does))
+                billed = government or not forecast and (chosen not in stance and status in ("fact", "predicted") and not voice.enacted
+                                        and (_bill(first) or bill_does))
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
@@ -262,6 +281,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     previous: list[Mention] = []
     previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
+    quote: tuple[int, int, list[Party]] | None = None  # the paragraph a "X said:" line introduces, and X
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
@@ -277,7 +297,14 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
         previous, previous_start = inside, sentence.start
-        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits)
+        bill = next((Party.of(m) for m in reversed(seen) if _bill(Party.of(m))), None)
+        if quote is not None and sentence.start >= quote[1]:
+            quote = None  # the quoted paragraph has ended
+        s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill,
+                         quote[2] if quote is not None and sentence.start >= quote[0] else None)
+        heading = heading_speakers(s, voice, text)
+        if heading:
+            quote = (*next_paragraph(text, heading[0]), heading[1])
         for claim in _sentence_claims(s, voice):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nhsgraph.extract.cues import COPULAS, CueHit, Lexicon, lexicon_data
+from nhsgraph.extract.cues import COPULAS, VERB, CueHit, Lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
@@ -127,6 +127,33 @@ def first_person_before(tokens: list[Token], clauses: list[int], index: int) -> 
     """Is the doer "we" or "I" (the article's author)?"""
     window = [i for i in range(max(0, index - 8), index) if clauses[i] == clauses[index]]
     return any(tokens[i].key in FIRST_PERSON for i in window)
+
+
+def government_voice(tokens: list[Token], clauses: list[int], index: int, hits: list[CueHit]) -> bool:
+    """Is the cue at ``index`` done by "we" or "I" with only the lexicon's ``government_voice`` words
+    between ("we will also abolish X"), or does it share such a cue's subject ("we will abolish X and
+    establish Y")? Unlike ``first_person_before``, "we will encourage staff to set up X" is not: someone
+    else does it."""
+    spec = lexicon_data().get("government_voice", {})
+    subjects, between = set(spec.get("subjects", [])), set(spec.get("between", []))
+    i = index - 1
+    while i >= 0 and clauses[i] == clauses[index] and (tokens[i].key in between or tokens[i].key.endswith("ly")):
+        i -= 1
+    if i < 0 or clauses[i] != clauses[index]:
+        return False
+    if tokens[i].key == "and":  # "... abolish X and establish Y": the verb before shares the subject
+        before = [h for h in hits if h.last <= i and h.form.relation and clauses[h.first] == clauses[index]]
+        return bool(before) and government_voice(tokens, clauses, before[-1].first, hits)
+    return tokens[i].key in subjects
+
+
+def noun_compound(tokens: list[Token], hit: CueHit) -> bool:
+    """"commissioning support units", "funding support": a verb cue in its bare form right after a word in
+    -ing (other than "being") is a noun in a compound, not a verb with a doer before it."""
+    if hit.form.role != VERB or hit.form.words[0] != hit.form.lemma.split()[0] or hit.first == 0:
+        return False
+    before = tokens[hit.first - 1].key
+    return len(before) > 4 and before.endswith("ing") and before != "being"
 
 
 def is_passive(hit: CueHit, tokens: list[Token]) -> bool:

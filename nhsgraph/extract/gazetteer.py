@@ -28,6 +28,8 @@ TITLE_HEAD_KINDS = ("document", "proposal")
 # A Bill becomes its Act in the same or a later session: a Bill named in a text of year Y is the Act
 # of year Y to Y + BILL_YEARS that bears its name.
 BILL_YEARS = 2
+# A name of this many words or more (not counting "and", "of" ...) is the body's even in lower case.
+LOWER_CASE_WORDS = 3
 # Words that may stay lower case inside a capitalised name ("Department of Health and Social Care").
 _NAME_LINKS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
@@ -146,9 +148,12 @@ class Gazetteer:
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
         if entry.kind != "org_type" and entry.name[:1].isupper() and surface[0].text[:1].islower():
             return False  # proper names and titles are written with a capital: "five changes" is not "Five changes"
-        if entry.kind == "organisation" and not entry.name.isupper():
-            # An organisation whose name is a common phrase keeps its capitals: "NHS providers" (any
-            # providers) is not NHS Providers. Aligned from the end: a leading "The" is not in the text.
+        content = [w for w in tokenize(entry.name) if w.key not in _NAME_LINKS]
+        if entry.kind in ("organisation", "document") and not entry.name.isupper() and len(content) < LOWER_CASE_WORDS:
+            # An organisation or title whose name is a common phrase keeps its capitals: "NHS providers" (any
+            # providers) is not NHS Providers, "Integrating care makes a difference" is not the paper
+            # "Integrating Care"; a longer name is its own ("the NHS commissioning board").
+            # Aligned from the end: a leading "The" is not in the text.
             for word, written in zip(reversed(tokenize(entry.name)), reversed(surface), strict=False):
                 if word.text[:1].isupper() and word.key not in _NAME_LINKS and written.text.islower():
                     return False
@@ -214,8 +219,35 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         head = re.split(r"[:–—]|\s-\s", label, maxsplit=1)[0].strip()
         if head != label.strip() and len(head.split()) >= 2:
             names.append(head)
+    elif kind == "organisation":
+        names += _organisation_names(label)
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
             names.append(parts[-1])
+    return names
+
+
+# Local systems are written by place: the reference layer's "Surrey Heartlands Health and Care Partnership"
+# (an STP that became an ICS) is "Surrey Heartlands ICS" in prose, and "NHS Surrey Heartlands ICB" is
+# "Surrey Heartlands ICB". A bracketed phrase in a label ("West Yorkshire and Harrogate (Health and Care
+# Partnership)") is read without its brackets.
+_BRACKETED_PHRASE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]*\s[^()]*)\)$")
+_PARTNERSHIP = re.compile(r"^(?P<place>.+?)\s+Health and Care Partnership$")
+_NHS_FORM = re.compile(r"^NHS\s+(?P<place>.+?\s(?:ICB|CCG))$")
+
+
+def _organisation_names(label: str) -> list[str]:
+    """Place-based names of local bodies (see the patterns above); each needs a place of two or more letters."""
+    names: list[str] = []
+    bracketed = _BRACKETED_PHRASE.match(label.strip())
+    full = f"{bracketed.group('head')} {bracketed.group('tail')}" if bracketed else label.strip()
+    if bracketed:
+        names.append(full)
+    partnership = _PARTNERSHIP.match(full)
+    if partnership:
+        names.append(f"{partnership.group('place')} ICS")
+    nhs_form = _NHS_FORM.match(full)
+    if nhs_form:
+        names.append(nhs_form.group("place"))
     return names

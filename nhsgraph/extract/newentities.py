@@ -36,8 +36,11 @@ _SPEECH = (
     r"announced|announces|confirmed|confirms|pledged|promised)"
 )
 _TITLE = r"(?:(?:Rt\.? Hon\.?\s+)?(?:Sir|Dame|Dr|Professor|Prof|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Rt Hon)\.?\s+)?"
-_PERSON_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
-_PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME})(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:,[^,.;]{{1,80}},)?\s+{_SPEECH}\b")
+_WORD = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?"  # "Wade-Gery": a double-barrelled name is one word
+_PERSON_NAME = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
+# Honours after a name ("Jane Smith CBE") and up to two comma-set posts ("Jane Smith, Chief Executive, X, said").
+_HONOURS = r"(?:\s+(?:CBE|OBE|MBE|KBE|DBE|CB|FRCP|FRCS|FRCGP|QC|KC|MP))?"
+_PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}){_HONOURS}(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:(?:,[^,.;]{{1,80}}){{1,2}},)?\s+{_SPEECH}\b")
 _ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 # "a review led by Rt Hon Patricia Hewitt", "chaired by Sir Jane Smith": a person heads or writes something.
 _LED_BY = re.compile(rf"\b(?:led|chaired|headed|written|authored|conducted)\s+by\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
@@ -106,6 +109,9 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         if post:  # "Chair of Sandwell NHS Trust": a post, then the body's name
             position = match.start() + post.end()
             continue
+        if match.group().casefold() in _post_titles():  # "Chief Executive": a post, not a body
+            position = match.end()
+            continue
         first_end = _FIRST_HEAD.search(match.group())
         stop_at = match.start() + first_end.end() if first_end else match.end()
         words = text[match.start():stop_at].split()
@@ -151,13 +157,20 @@ def _post_prefix() -> re.Pattern[str]:
 
 
 @cache
+def _post_titles() -> frozenset[str]:
+    """The lexicon's titles of posts (casefolded): "Chief Executive" alone names a post, not a body."""
+    return frozenset(str(t).casefold() for t in lexicon_data().get("roles", {}).get("titles", []))
+
+
+@cache
 def _posted_person() -> re.Pattern[str]:
     """"Richard Murray, Chief Executive of The King's Fund": a name followed by a post heading a body (the
     lexicon's roles) is a person's."""
     spec = lexicon_data().get("roles", {})
     titles = sorted(spec.get("titles", []), key=len, reverse=True) or ["(?!)"]
     linking = spec.get("linking", ["of"])
-    return re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}),\s+(?i:(?:the\s+)?(?:{'|'.join(re.escape(t) for t in titles)})\s+"
+    # a list of posts may come first: "Laura Example, director at X and chair of Y"
+    return re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}),\s+(?:[^,.;]{{1,60}}?\sand\s+)?(?i:(?:the\s+)?(?:{'|'.join(re.escape(t) for t in titles)})\s+"
                       rf"(?:{'|'.join(linking)}))\s")
 
 

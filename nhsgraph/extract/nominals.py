@@ -205,3 +205,13 @@ def becoming_relation(subject_kind: str, object_kind: str) -> tuple[str, bool] |
     if relation is None:
         return None
     return str(relation), subject_kind == object_kind == "org_type"
+
+
+def joining_relation(hit: CueHit, relation: str, subject_kind: str, object_kind: str) -> str:
+    """"NHS Digital will become part of NHS England": a body joining another body merges into it. The
+    lexicon's ``joining`` turns a `part_of` cue opened by "become" into its relation for those kinds;
+    being part of something ("ICBs are part of ICSs") and forms joining forms keep ``relation``."""
+    spec = lexicon_data().get("joining", {})
+    if hit.form.relation != spec.get("relation") or hit.form.words[0] not in spec.get("verbs", []):
+        return relation
+    return str(spec.get("relations", {}).get(f"{subject_kind} {object_kind}", relation))

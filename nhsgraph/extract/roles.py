@@ -25,6 +25,8 @@ class Roles:
     titles: tuple[tuple[str, ...], ...]  # longest first
     linking: frozenset[str]
     not_current: frozenset[str]
+    honours: frozenset[str] = frozenset()
+    after_body: tuple[tuple[str, ...], ...] = ()  # titles also read after the body ("Example ICS Lead")
 
 
 @dataclass
@@ -41,13 +43,15 @@ def roles() -> Roles | None:
     if not raw:
         return None
     titles = sorted((tuple(t.key for t in tokenize(title)) for title in raw["titles"]), key=len, reverse=True)
-    return Roles(raw["relation"], tuple(titles), frozenset(raw.get("linking", [])), frozenset(raw.get("not_current", [])))
+    after = sorted({*titles, *(tuple(t.key for t in tokenize(title)) for title in raw.get("titles_after_body", []))}, key=len, reverse=True)
+    return Roles(raw["relation"], tuple(titles), frozenset(raw.get("linking", [])), frozenset(raw.get("not_current", [])),
+                 frozenset(raw.get("honours", [])), tuple(after))
 
 
-def _title_at(tokens: list[Token], i: int, spec: Roles) -> int | None:
+def _title_at(tokens: list[Token], i: int, spec: Roles, titles: tuple[tuple[str, ...], ...] | None = None) -> int | None:
     """The index after a title starting at ``i``, if one does."""
     keys = [t.key for t in tokens]
-    return next((i + len(t) for t in spec.titles if tuple(keys[i:i + len(t)]) == t), None)
+    return next((i + len(t) for t in (spec.titles if titles is None else titles) if tuple(keys[i:i + len(t)]) == t), None)
 
 
 def _kinds(spec: Roles) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -56,23 +60,52 @@ def _kinds(spec: Roles) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _appositive(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec: Roles) -> Role | None:
-    """"Jane Smith, Chair of X and Y": the bodies listed after the title and its preposition."""
+    """"Jane Smith, Chair of X and Y", "Jane Smith CBE, Chief Executive, X", "Jane Smith, X Lead", and a
+    list of posts ("Jane Smith, director at X and chair of Y"): the bodies each heading post names."""
     i = person.last
+    while i < len(tokens) and tokens[i].key in spec.honours:
+        i += 1
     if i < len(tokens) and tokens[i].text == ",":
         i += 1
+    stop = next((j for j in range(i, len(tokens)) if tokens[j].text in (",", ";", ":")), len(tokens))
+    starts = [i] + [j + 1 for j in range(i, stop) if tokens[j].key == "and"]
+    for k in starts:
+        role = _post_after(spans, tokens, person, k, spec) or (_post_before(spans, tokens, person, k, spec) if k == i else None)
+        if role is not None:
+            return role
+    return None
+
+
+def _post_after(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: int, spec: Roles) -> Role | None:
+    """A title, then "of"/"at"/"for" (or a comma) and the bodies: "Chair of X and Y", "Chief Executive, X"."""
     if i < len(tokens) and tokens[i].key == "the":
         i += 1
     end = _title_at(tokens, i, spec)
-    if end is None or end >= len(tokens) or tokens[end].key not in spec.linking:
+    if end is None or end >= len(tokens) or not (tokens[end].key in spec.linking or tokens[end].text == ","):
         return None
     _, body_kinds = _kinds(spec)
-    first = [sp for sp in spans if end < sp.first <= end + 2 and sp.mention.kind in body_kinds]
+    reach = end + 1 if tokens[end].text == "," else end + 2  # after a comma, the body must follow at once
+    first = [sp for sp in spans if end < sp.first <= reach and sp.mention.kind in body_kinds]
     if not first:
         return None
     if first[0].last < len(tokens) and tokens[first[0].last].key == "'":
         return None  # "head of NHS England's digital team": a post in a part of the body, not its head
     bodies = [sp for sp in cl.after(spans, tokens, [0] * len(tokens), first[0].first) if sp.mention.kind in body_kinds]
     return Role(person, bodies, i, end)
+
+
+def _post_before(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: int, spec: Roles) -> Role | None:
+    """"Jane Smith, (the) Example ICS Lead, said": the body, then the title, then a comma, colon or the end."""
+    if i < len(tokens) and tokens[i].key == "the":
+        i += 1
+    _, body_kinds = _kinds(spec)
+    body = next((sp for sp in spans if sp.first == i and sp.mention.kind in body_kinds), None)
+    if body is None:
+        return None
+    end = _title_at(tokens, body.last, spec, spec.after_body)
+    if end is None or (end < len(tokens) and tokens[end].text not in (",", ":", ".")):
+        return None
+    return Role(person, [body], body.last, end)
 
 
 def _title_first(spans: list[cl.Span], tokens: list[Token], body: cl.Span, spec: Roles) -> Role | None:

@@ -58,6 +58,8 @@ class SentenceView:
     clauses: list[int]
     spans: list[cl.Span]
     hits: list[CueHit]
+    bill: Party | None = None  # the Bill the text has named so far (a minister's "we will ..." is its content)
+    quoted: list[Party] | None = None  # who speaks the paragraph after a "Jane Smith, Chair of X, said:" line
 
     def parties(self, spans: list[cl.Span]) -> list[Party]:
         return [Party.of(s.mention) for s in spans]
@@ -117,3 +119,35 @@ def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
             authors = {voice.document.id, *(a.id for a in voice.authors)}
             return None if all(p.id in authors for p in speakers) else speakers
     return None
+
+
+def heading_speakers(s: SentenceView, voice: Voice, text: str) -> tuple[int, list[Party]] | None:
+    """"Jane Smith, Chief Executive, X, said:" ending a line introduces the paragraph after it, which is the
+    speaker's words (press releases and fact sheets quote supporters so). Returns where the line ends, and
+    the speakers."""
+    for hit in s.hits:
+        if hit.form.role != SPEECH or hit.last >= len(s.tokens) or s.tokens[hit.last].text != ":":
+            continue
+        colon = s.tokens[hit.last].end
+        rest = text[colon:s.sentence.end + 1] if hit.last + 1 < len(s.tokens) else text[colon:colon + 2]
+        if not rest.lstrip(" \t").startswith("\n") and hit.last + 1 < len(s.tokens):
+            continue
+        line_start = text.rfind("\n", 0, s.tokens[hit.first].start) + 1
+        on_line = [sp for sp in s.spans if sp.mention.start >= line_start and sp.last <= hit.first]
+        if on_line and on_line[0].mention.kind == "person":  # the line opens with the speaker's name and posts
+            return colon, [Party.of(on_line[0].mention)]
+        view = SentenceView(s.sentence, s.tokens[:hit.last], s.clauses[:hit.last], [sp for sp in s.spans if sp.last <= hit.first],
+                            [h for h in s.hits if h.last <= hit.last])
+        speakers = find_speakers(view, voice)
+        if speakers:
+            return colon, speakers
+    return None
+
+
+def next_paragraph(text: str, end: int) -> tuple[int, int]:
+    """(start, end) of the first non-blank line after ``end``: the words a "X said:" line introduces."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = text.find("\n", start)
+    return start, len(text) if stop < 0 else stop

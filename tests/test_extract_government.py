@@ -1,0 +1,93 @@
+"""The government's voice and changes of membership, on sentences written for the tests: a minister
+speaking on his own Bill ("we will abolish X" is the Bill's content) and a body that becomes part of
+another body (a merger, not a component)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import gazetteer, run, triples
+
+from nhsgraph.extract import Gazetteer
+
+ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
+ACT_2012 = "health-and-social-care-act-2012"
+BILL = "The Lansley Act was a Bill in 2011. I will explain what the Bill does. "
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return gazetteer(tmp_path_factory.mktemp("gaz"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "That is why we will abolish CCGs and establish integrated care boards.",
+    "We will also abolish CCGs, and we are going to establish integrated care boards.",
+    "I intend to abolish CCGs; I will establish integrated care boards.",
+])
+def test_ministers_we_will_is_what_the_named_bill_proposes(gaz, sentence):
+    assert triples(run(gaz, BILL + sentence)) == {(ACT_2012, "abolishes", CCG, "proposed"), (ACT_2012, "establishes", ICB, "proposed")}
+
+
+def test_we_will_without_a_bill_named_stays_the_articles_forecast(gaz):
+    # no Bill in the text: nothing to give the change to but the article, as before
+    assert triples(run(gaz, "We will abolish CCGs.")) == {("test-article", "abolishes", CCG, "predicted")}
+
+
+def test_we_will_after_the_bill_became_law_is_not_given_to_it(gaz):
+    text = "The Lansley Act was a Bill in 2011. The Bill received Royal Assent. We will abolish CCGs."
+    assert not {t for t in triples(run(gaz, text)) if t[0] == ACT_2012}
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will encourage NHS England to set up integrated care boards.",  # NHS England would do it, not the Bill
+    "Monitor said that we will abolish CCGs.",                          # a quoted speaker's "we"
+    "We will support integrated care boards.",                          # a stance is the speaker's, not the Bill's
+])
+def test_we_that_does_not_do_the_change_gives_the_bill_nothing(gaz, sentence):
+    assert not {t for t in triples(run(gaz, BILL + sentence)) if t[0] == ACT_2012}
+
+
+def test_body_becoming_part_of_another_body_merges_into_it(gaz):
+    result = run(gaz, "Monitor and NHS Improvement will become part of NHS England.")
+    assert triples(result) == {("monitor", "merges_into", "nhs-england", "predicted"),
+                               ("nhs-improvement", "merges_into", "nhs-england", "predicted")}
+
+
+def test_being_part_of_a_body_is_not_a_merger(gaz):
+    result = run(gaz, "Monitor is part of NHS England.")
+    assert triples(result) == {("monitor", "part_of", "nhs-england", "fact")}
+
+
+def test_form_becoming_part_of_a_form_stays_part_of(gaz):
+    result = run(gaz, "Clinical commissioning groups became part of integrated care boards.")
+    assert {t[1] for t in triples(result)} == {"part_of"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "NHS England blocked reforms such as commissioning support units for Monitor.",
+    "Monitor asked for funding support for NHS England.",
+])
+def test_bare_verb_after_an_ing_word_is_a_noun_not_a_stance(gaz, sentence):
+    assert not {t for t in triples(run(gaz, sentence)) if t[1] == "supports"}
+
+
+def test_bare_verb_after_a_modal_or_a_name_is_still_a_stance(gaz):
+    assert triples(run(gaz, "Monitor will always support NHS England.")) == {("monitor", "supports", "nhs-england", "predicted")}
+    assert triples(run(gaz, "Monitor and NHS Providers support NHS England.")) == {
+        ("monitor", "supports", "nhs-england", "fact"), ("nhs-providers", "supports", "nhs-england", "fact")}
+    assert ("nhs-providers", "supports", ICB, "fact") in triples(run(gaz, "NHS Providers, being keen, support integrated care boards."))
+
+
+def test_agentless_forecast_in_a_debate_on_a_bill_is_what_the_bill_will_do(gaz):
+    # the patient is found before the relative clause, and the speaker's "will" stays a forecast
+    text = BILL + "CCGs, which cover smaller areas than integrated care boards, will be abolished next year."
+    assert triples(run(gaz, text)) == {(ACT_2012, "abolishes", CCG, "predicted")}
+
+
+def test_agentless_forecast_without_a_bill_named_gives_no_claim(gaz):
+    assert triples(run(gaz, "CCGs, which cover smaller areas than integrated care boards, will be abolished next year.")) == set()
+
+
+def test_passive_with_a_named_doer_takes_its_patient_before_the_relative_clause(gaz):
+    text = "CCGs, which Monitor oversaw for years, were abolished by NHS England."
+    assert ("nhs-england", "abolishes", CCG, "fact") in triples(run(gaz, text))
