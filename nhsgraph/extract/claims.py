@@ -133,10 +133,10 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
     return modal
 
 
-def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
+def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span]) -> list[Claim]:
     lex = lexicon()
     stance = _stance_relations()
-    found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
+    found_roles = find_roles(role_spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
     speakers = find_speakers(s, voice) or s.quoted
     unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
@@ -273,9 +273,10 @@ def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -
 
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
-                   described: list[Mention] | None = None) -> list[Claim]:
+                   described: list[Mention] | None = None, posts: list[Mention] | None = None) -> list[Claim]:
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
-    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions)."""
+    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions).
+    ``posts``: ministerial posts standing for their department, read only as the body of a role."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
@@ -305,7 +306,9 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         heading = heading_speakers(s, voice, text)
         if heading:
             quote = (*next_paragraph(text, heading[0]), heading[1])
-        for claim in _sentence_claims(s, voice):
+        held = [m for m in posts or [] if sentence.start <= m.start and m.end <= sentence.end]
+        role_spans = cl.locate(sorted([*inside, *held], key=lambda m: m.start), tokens) if held else s.spans
+        for claim in _sentence_claims(s, voice, role_spans):
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:
                 found[claim.key()] = claim

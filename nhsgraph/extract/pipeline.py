@@ -11,6 +11,7 @@ from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.newentities import find_new, merge_mentions
+from nhsgraph.extract.posts import find_posts
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.text import ArticleText, read_article
 
@@ -118,7 +119,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text))
-    claims = extract_claims(text, sentences, mentions, voice, described)
+    claims = extract_claims(text, sentences, mentions, voice, described, find_posts(text, gazetteer))
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 

@@ -1,0 +1,90 @@
+"""Roles in running prose, on sentences written for the tests: ministerial posts named for their
+department ("the Secretary of State for Example Affairs, Jane Smith"), "X, led by Jane Smith",
+"under the chairmanship of Jane Smith", and long forms of known names ("United Kingdom ...")."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from extract_fixtures import run, write_gazetteer_data
+
+import nhsgraph
+from nhsgraph.extract import Gazetteer
+from nhsgraph.extract.gazetteer import informal_names
+
+EXTRA = """\
+organisations:
+  - id: department-of-example-affairs
+    label: Department of Example Affairs
+    sources: [source-doc]
+  - id: uk-example-agency
+    label: UK Example Agency
+    aliases: [UKEA]
+    sources: [source-doc]
+"""
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    folder = write_gazetteer_data(tmp_path_factory.mktemp("gaz") / "data")
+    (folder / "extra.yaml").write_text(textwrap.dedent(EXTRA), encoding="utf-8")
+    return Gazetteer.from_dataset(nhsgraph.load(folder))
+
+
+def _leads(result) -> set[tuple[str, str]]:
+    return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "leads"}
+
+
+@pytest.mark.parametrize("text", [
+    "Last spring, the Secretary of State for Example Affairs, Ann Holder, announced a review.",
+    "Secretary of State for Example Affairs, Ann Holder, opened the debate on Monday.",
+    "Ann Holder, the Secretary of State for Example Affairs, opened the debate on Monday.",
+    "Ann Holder The Secretary of State for Example Affairs 3:53 pm, 1st June 2011",
+    # a post held at the time the text tells of is a fact about that time
+    "In 2020, the then Secretary of State for Example Affairs, Ann Holder, announced a review.",
+])
+def test_a_ministerial_post_names_the_department_its_holder_leads(gaz: Gazetteer, text: str) -> None:
+    result = run(gaz, text)
+    assert _leads(result) == {("ann-holder", "department-of-example-affairs")}
+    # the post stands for the department only in the role: it is not a mention of the department
+    assert "department-of-example-affairs" not in {m.id for m in result.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "The shadow Secretary of State for Example Affairs, Ann Holder, opened the debate on Monday.",
+    "The former Secretary of State for Example Affairs, Ann Holder, opened the debate on Monday.",
+    # a portfolio the data has no department for
+    "The Secretary of State for Unknown Matters, Ann Holder, opened the debate on Monday.",
+])
+def test_a_post_not_held_or_of_an_unknown_department_states_no_role(gaz: Gazetteer, text: str) -> None:
+    assert _leads(run(gaz, text)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The UKEA, led by Ann Holder, will plan for future threats.",
+    "The UK Example Agency would be led by Ann Holder from April.",
+    "We established the UK Example Agency in April, under the chairmanship of Professor Ann Holder, to advise us.",
+])
+def test_led_by_and_chairmanship_name_the_head_of_the_body_before(gaz: Gazetteer, text: str) -> None:
+    assert _leads(run(gaz, text)) == {("ann-holder", "uk-example-agency")}
+
+
+@pytest.mark.parametrize("text", [
+    # the phrase belongs to something else: a review, plans, or a person who is not named
+    "NHS England announced a review of the UKEA, led by Ann Holder.",
+    "Local plans for the UKEA, led by local authorities, will follow.",
+    "The UKEA would be led by the incoming chief officer, Ann Holder.",
+])
+def test_led_by_something_other_than_a_named_body_states_no_role(gaz: Gazetteer, text: str) -> None:
+    assert _leads(run(gaz, text)) == set()
+
+
+def test_uk_in_a_label_is_also_read_in_full() -> None:
+    assert "United Kingdom Example Agency" in informal_names("organisation", "UK Example Agency")
+    assert not any(n.startswith("United Kingdom") for n in informal_names("organisation", "Example UK Forum"))
+
+
+def test_the_long_form_of_a_uk_name_links_the_body(gaz: Gazetteer) -> None:
+    result = run(gaz, "We have established the United Kingdom Example Agency to protect the public.")
+    assert {m.id for m in result.mentions if m.known} == {"uk-example-agency"}
