@@ -88,3 +88,27 @@ def test_uk_in_a_label_is_also_read_in_full() -> None:
 def test_the_long_form_of_a_uk_name_links_the_body(gaz: Gazetteer) -> None:
     result = run(gaz, "We have established the United Kingdom Example Agency to protect the public.")
     assert {m.id for m in result.mentions if m.known} == {"uk-example-agency"}
+
+
+def _establishes(result) -> set[tuple[str, str, str]]:
+    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "establishes"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Holder The Secretary of State for Example Affairs\n\nSince then, we have established the UK Example Agency.",
+    "The Secretary of State for Example Affairs, Ann Holder, spoke in 2021. Later, the Government formally established the UKEA.",
+])
+def test_we_or_the_government_in_a_ministers_text_is_the_department(gaz: Gazetteer, text: str) -> None:
+    assert _establishes(run(gaz, text)) == {("department-of-example-affairs", "uk-example-agency", "fact")}
+
+
+@pytest.mark.parametrize("text", [
+    # no minister's post named: "we" is the article's, and a doer we cannot name is not taken
+    "Since then, we have established the UK Example Agency.",
+    # a shadow minister's post names no department the text speaks for
+    "The shadow Secretary of State for Example Affairs, Ann Holder, spoke. We have established the UKEA.",
+    # the Government's plan, not its deed
+    "The Secretary of State for Example Affairs, Ann Holder, spoke. The Government's plan to establish the UKEA was delayed.",
+])
+def test_without_one_current_ministerial_post_we_is_not_a_department(gaz: Gazetteer, text: str) -> None:
+    assert not any(s == "department-of-example-affairs" for s, _, _ in _establishes(run(gaz, text)))

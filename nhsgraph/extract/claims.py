@@ -145,6 +145,10 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span]) -
                 # ("health authorities will be abolished": the speaker's forecast of what the Bill will do)
                 government = how != "passive"
                 subjects, confidence, forecast = [s.bill], confidence - 0.1, not government
+            elif (voice.ministry is not None and s.bill is None and relation not in stance and objects and not speakers
+                  and hit.form.role not in (EVALUATION, NAMING) and how != "passive"
+                  and cl.government_voice(s.tokens, s.clauses, hit.first, s.hits, "ministry_voice")):
+                subjects, confidence = [voice.ministry], confidence - 0.1  # "we have established X": the department
             elif voice.performative and relation not in stance and objects:
                 subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
             elif relation in stance or hit.form.role in (EVALUATION, NAMING):

@@ -40,6 +40,22 @@ def _portfolio(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _not_held(tokens: list[Token], i: int) -> bool:
+    """"the shadow Secretary of State", "former Secretary of State", "Parliamentary Under-Secretary of State":
+    a post not held, or not the department's head."""
+    j = i
+    while j > 0 and tokens[j - 1].key in ("the", "then"):
+        j -= 1
+    words = set(lexicon_data().get("roles", {}).get("post_not_current", []))
+    return i > 0 and tokens[i - 1].text == "-" or j > 0 and tokens[j - 1].key in words
+
+
+def ministry(posts: list[Mention]) -> Mention | None:
+    """The department a text speaks for or of, when its posts name exactly one."""
+    found = {m.id: m for m in posts}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every post in ``text`` whose department the data knows, as a mention standing for the department."""
     tokens = tokenize(text)
@@ -47,18 +63,17 @@ def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
     for i in range(len(tokens)):
         for post, prefix in _spec():
-            if tuple(keys[i:i + len(post)]) != post or not tokens[i].text[:1].isupper():
+            if tuple(keys[i:i + len(post)]) != post or not tokens[i].text[:1].isupper() or _not_held(tokens, i):
                 continue
             first = i + len(post)
-            end = _portfolio(tokens, first)
-            if end == first:
-                continue
-            portfolio = text[tokens[first].start:tokens[end - 1].end]
-            name = f"{prefix} {portfolio}"
-            department = [m for m in gazetteer.find(name) if m.known and m.start == 0 and m.end == len(name)]
-            if len(department) == 1 and department[0].kind == "organisation":
-                body = department[0]
-                start, stop = tokens[i].start, tokens[end - 1].end
-                found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
+            # the longest run of portfolio words that names a known department ("... for Health Andrew Smith")
+            for end in range(_portfolio(tokens, first), first, -1):
+                name = f"{prefix} {text[tokens[first].start:tokens[end - 1].end]}"
+                department = [m for m in gazetteer.find(name) if m.known and m.start == 0 and m.end == len(name)]
+                if len(department) == 1 and department[0].kind == "organisation":
+                    body = department[0]
+                    start, stop = tokens[i].start, tokens[end - 1].end
+                    found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
+                    break
             break
     return found
