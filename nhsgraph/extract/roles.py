@@ -149,8 +149,7 @@ def _post(spans: list[cl.Span], tokens: list[Token], post: cl.Span, spec: Roles)
     return Role(person, [post], post.first, post.last) if person is not None else None
 
 
-def _phrase_at(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    keys = [t.key for t in tokens]
+def _phrase_at(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
     return next((i + len(p) for p in phrases if tuple(keys[i:i + len(p)]) == p), None)
 
 
@@ -163,8 +162,9 @@ def _led(spans: list[cl.Span], tokens: list[Token], spec: Roles) -> list[Role]:
     Jane Smith": the person named at once after the phrase leads the body it belongs to."""
     person_kinds, body_kinds = _kinds(spec)
     found: list[Role] = []
+    keys = [t.key for t in tokens]
     for i in range(len(tokens)):
-        led, under = _phrase_at(tokens, i, spec.led_by), _phrase_at(tokens, i, spec.under)
+        led, under = _phrase_at(keys, i, spec.led_by), _phrase_at(keys, i, spec.under)
         end = led or under
         if end is None:
             continue
