@@ -45,3 +45,16 @@ def test_a_stance_on_an_aspect_of_a_body_is_not_a_stance_on_the_body(gazetteer: 
 def test_a_motion_supporting_a_body_itself_still_does(gazetteer: Gazetteer) -> None:
     found = triples(run(gazetteer, "That this House supports NHS England."))
     assert ("test-article", "supports", "nhs-england", "fact") in found
+
+
+@pytest.mark.parametrize("text", [
+    "I am today informing NHS Providers of the abolition of Monitor.",
+    "I want to update NHS Providers on the abolition of Monitor.",
+])
+def test_an_addressee_is_not_the_doer_of_a_change_it_is_told_of(gazetteer: Gazetteer, text: str) -> None:
+    assert not any(c.relation == "abolishes" and c.subject.id == "nhs-providers" for c in run(gazetteer, text).claims)
+
+
+def test_a_name_before_a_nominal_still_does_it_when_not_addressed(gazetteer: Gazetteer) -> None:
+    found = triples(run(gazetteer, "NHS England oversaw the abolition of Monitor."))
+    assert any(t[:3] == ("nhs-england", "abolishes", "monitor") for t in found)
