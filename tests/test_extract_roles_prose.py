@@ -102,6 +102,11 @@ def test_we_or_the_government_in_a_ministers_text_is_the_department(gaz: Gazette
     assert _establishes(run(gaz, text)) == {("department-of-example-affairs", "uk-example-agency", "fact")}
 
 
+def test_the_government_announcing_a_launch_is_the_departments_announced_establishment(gaz: Gazetteer) -> None:
+    text = "The Secretary of State for Example Affairs, Ann Holder, spoke in 2021. In October, the Government announced the launch of the UKEA."
+    assert _establishes(run(gaz, text)) == {("department-of-example-affairs", "uk-example-agency", "announced")}
+
+
 @pytest.mark.parametrize("text", [
     # no minister's post named: "we" is the article's, and a doer we cannot name is not taken
     "Since then, we have established the UK Example Agency.",
