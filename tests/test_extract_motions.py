@@ -58,3 +58,10 @@ def test_an_addressee_is_not_the_doer_of_a_change_it_is_told_of(gazetteer: Gazet
 def test_a_name_before_a_nominal_still_does_it_when_not_addressed(gazetteer: Gazetteer) -> None:
     found = triples(run(gazetteer, "NHS England oversaw the abolition of Monitor."))
     assert any(t[:3] == ("nhs-england", "abolishes", "monitor") for t in found)
+
+
+def test_proposing_to_abolish_a_body_is_not_proposing_the_body(gazetteer: Gazetteer) -> None:
+    found = triples(run(gazetteer, "As I am proposing to abolish clinical commissioning groups, the problem will no longer apply."))
+    assert not any(t[1] == "proposes" and t[2] == "clinical-commissioning-group" for t in found)
+    found = triples(run(gazetteer, "NHS Providers proposes the creation of integrated care boards."))
+    assert ("nhs-providers", "proposes", "integrated-care-board", "fact") in found

@@ -125,6 +125,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span]) -
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
+            if relation == _proposing_relation() and not creates(change.form.relation or ""):
+                continue  # "I am proposing to abolish X" proposes the abolition, not X
             objects, adjust = change_participants(s, change), adjust - 0.1
         if relation in stance:
             objects = [o for o in objects if not of_an_aspect(s.tokens, s.spans, hit, o.id)]
