@@ -117,3 +117,12 @@ def test_the_government_announcing_a_launch_is_the_departments_announced_establi
 ])
 def test_without_one_current_ministerial_post_we_is_not_a_department(gaz: Gazetteer, text: str) -> None:
     assert not any(s == "department-of-example-affairs" for s, _, _ in _establishes(run(gaz, text)))
+
+
+def test_the_departments_head_announcing_a_creation_is_the_departments_announced_establishment(gaz: Gazetteer) -> None:
+    text = ("The Secretary of State for Example Affairs, Ann Holder, spoke in 2021. "
+            "In March, Ann Holder announced the formal establishment of the UK Example Agency.")
+    assert _establishes(run(gaz, text)) == {("department-of-example-affairs", "uk-example-agency", "announced")}
+    # someone not named as the department's head announcing it: the text's own report, as before
+    other = "The Secretary of State for Example Affairs, Ann Holder, spoke in 2021. Jane Example announced the formal establishment of the UKEA."
+    assert ("department-of-example-affairs", "uk-example-agency", "announced") not in _establishes(run(gaz, other))

@@ -101,7 +101,8 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
     return modal
 
 
-def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span]) -> list[Claim]:
+def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], ministers: frozenset[str] = frozenset()) -> list[Claim]:
+    """The claims of one sentence. ``ministers``: people the text has so far named as heading ``voice.ministry``."""
     lex = lexicon()
     stance = _stance_relations()
     found_roles = find_roles(role_spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
@@ -168,6 +169,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span]) -
                 if creates(relation) and proposing and any(allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
+                elif voice.ministry is not None and speakers and {p.id for p in speakers} <= ministers:
+                    subjects = [voice.ministry]  # "the Secretary of State announced the creation of X": the department
                 else:
                     subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2
@@ -223,6 +226,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     quote: tuple[int, int, list[Party]] | None = None  # the paragraph a "X said:" line introduces, and X
+    ministers: set[str] = set()  # who the text names as heading the department it speaks of
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
@@ -248,7 +252,9 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
             quote = (*next_paragraph(text, heading[0]), heading[1])
         held = [m for m in posts or [] if sentence.start <= m.start and m.end <= sentence.end]
         role_spans = cl.locate(sorted([*inside, *held], key=lambda m: m.start), tokens) if held else s.spans
-        for claim in _sentence_claims(s, voice, role_spans):
+        for claim in _sentence_claims(s, voice, role_spans, frozenset(ministers)):
+            if voice.ministry is not None and claim.voice == "role" and claim.object.id == voice.ministry.id:
+                ministers.add(claim.subject.id)
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:
                 found[claim.key()] = claim
