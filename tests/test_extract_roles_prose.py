@@ -126,3 +126,10 @@ def test_the_departments_head_announcing_a_creation_is_the_departments_announced
     # someone not named as the department's head announcing it: the text's own report, as before
     other = "The Secretary of State for Example Affairs, Ann Holder, spoke in 2021. Jane Example announced the formal establishment of the UKEA."
     assert ("department-of-example-affairs", "uk-example-agency", "announced") not in _establishes(run(gaz, other))
+
+
+def test_led_by_reads_a_body_the_data_lacks_but_a_title_does_not(gaz: Gazetteer) -> None:
+    led = run(gaz, "We set up the Northfield Review Forum in April, under the chairmanship of Professor Ann Holder.")
+    assert {(c.subject.id, c.object.id) for c in led.claims if c.relation == "leads"} == {("ann-holder", "northfield-review-forum")}
+    titled = run(gaz, "Ann Holder, chair of the Northfield Review Forum, said the review was welcome.")
+    assert not any(c.relation == "leads" for c in titled.claims)

@@ -192,14 +192,17 @@ def _led(spans: list[cl.Span], tokens: list[Token], spec: Roles) -> list[Role]:
 
 
 def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
-    """Every person a sentence names as the head of a body it names (known bodies only)."""
+    """Every person a sentence names as the head of a body it names (known bodies only, but after "led by")."""
     spec = roles()
     if spec is None:
         return []
     person_kinds, body_kinds = _kinds(spec)
     found: list[Role] = []
+    # "X, led by Jane Smith" is read for a body the data lacks too: the phrase itself says X is a body
+    # headed by a person (a title beside a name says less: "Jane Smith, chair of the new trust board")
+    found += _led(spans, tokens, spec)
     posts = [_post(spans, tokens, sp, spec) for sp in spans if sp.mention.rule == POST_RULE]
-    for held in [*_led(spans, tokens, spec), *(p for p in posts if p is not None)]:
+    for held in [p for p in posts if p is not None]:
         held.bodies = [b for b in held.bodies if b.mention.known]
         if held.bodies:
             found.append(held)
