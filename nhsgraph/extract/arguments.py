@@ -8,6 +8,8 @@ parties from a different place in the sentence; this module knows where, so that
 
 from __future__ import annotations
 
+from functools import cache
+
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract import nominals
 from nhsgraph.extract.cues import (
@@ -195,6 +197,7 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
         return s.parties(found[0]), s.parties(found[1]), how, adjust
     if role == NOUN:
         doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
+        doers = [d for d in doers if not _addressed(s, d)]  # "informing Parliament of the abolition of X"
         return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
     if role == EVALUATION:
         # What is judged is in the reported content: after any speech verb before the cue.
@@ -205,6 +208,20 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     if role == NAMING:
         return [], s.parties(cl.after(s.spans, s.tokens, s.clauses, hit.last)[:1]), "naming", adjust
     return [], [], "", adjust
+
+
+def _addressed(s: SentenceView, span: cl.Span) -> bool:
+    """Is the name the one a speaker tells something to ("informing Parliament of ...", "to update the House
+    on ...")? The lexicon's ``addressing`` verbs; the addressee hears of a change, it does not make it."""
+    i = span.first - 1
+    if i >= 0 and s.tokens[i].key == "the":
+        i -= 1
+    return i >= 0 and s.tokens[i].key in _addressing()
+
+
+@cache
+def _addressing() -> frozenset[str]:
+    return frozenset(lexicon_data().get("addressing", []))
 
 
 def change_participants(s: SentenceView, change: CueHit) -> list[Party]:

@@ -8,30 +8,26 @@ vocabulary allows for the relation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.arguments import arguments, change_participants, clause_subject, creates
+from nhsgraph.extract.claim import BASE_CONFIDENCE, RESOLVED_DROP, Claim, allowed
 from nhsgraph.extract.cues import (
-    AGENT_AFTER,
     AGENT_NOUN,
     BECOME,
     EVALUATION,
     NAMING,
     NOUN,
-    TARGET,
     TRANSFER,
-    UNDERGO,
-    VERB,
     CueHit,
     lexicon,
     lexicon_data,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
-from nhsgraph.extract.roles import Role, find_roles, roles
+from nhsgraph.extract.name_claims import possessive_claims, role_claims
+from nhsgraph.extract.roles import find_roles
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import (
     Party,
@@ -43,7 +39,7 @@ from nhsgraph.extract.speakers import (
     next_paragraph,
     unnamed_speaker,
 )
-from nhsgraph.extract.stances import governed_changes
+from nhsgraph.extract.stances import governed_changes, motion, of_an_aspect
 from nhsgraph.vocabulary import vocabulary
 
 __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
@@ -51,29 +47,6 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
 FALLBACK = {"proposes": "supports"}
-# A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
-RESOLVED_DROP = 0.15
-BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
-                   TRANSFER: 0.65, BECOME: 0.6, TARGET: 0.7}
-
-
-@dataclass
-class Claim:
-    subject: Party
-    relation: str
-    object: Party
-    status: str
-    attributed_to: list[Party]
-    sentence: Sentence
-    cue: str
-    cue_start: int
-    cue_end: int
-    voice: str
-    confidence: float
-    negated: bool = False
-
-    def key(self) -> tuple[str, str, str, str, bool]:
-        return (self.subject.id, self.relation, self.object.id, self.status, self.negated)
 
 
 def _stance_relations() -> tuple[str, ...]:
@@ -87,11 +60,6 @@ def _proposing_relation() -> str | None:
     vocab = vocabulary()
     return next((r for r in _stance_relations() if "proposal" in vocab.relations[r].object_kinds
                  and "person" not in vocab.relations[r].object_kinds and "organisation" not in vocab.relations[r].object_kinds), None)
-
-
-def _allowed(relation: str, subject: Party, obj: Party) -> bool:
-    spec = vocabulary().relations.get(relation)
-    return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
 
 
 def _bill(party: Party) -> bool:
@@ -133,10 +101,11 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
     return modal
 
 
-def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
+def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], ministers: frozenset[str] = frozenset()) -> list[Claim]:
+    """The claims of one sentence. ``ministers``: people the text has so far named as heading ``voice.ministry``."""
     lex = lexicon()
     stance = _stance_relations()
-    found_roles = find_roles(s.spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
+    found_roles = find_roles(role_spans, s.tokens)  # before the speaker is taken out: "X, Chair of Y, said"
     speakers = find_speakers(s, voice) or s.quoted
     unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
@@ -157,7 +126,11 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
+            if relation == _proposing_relation() and not creates(change.form.relation or ""):
+                continue  # "I am proposing to abolish X" proposes the abolition, not X
             objects, adjust = change_participants(s, change), adjust - 0.1
+        if relation in stance:
+            objects = [o for o in objects if not of_an_aspect(s.tokens, s.spans, hit, o.id)]
         modal = _modality(s, hit, voice, relation in stance)
         bill_does = any(_bill(p) for p in clause_subject(s, hit))  # "It [the Bill] would ... replace them with ICBs"
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
@@ -167,7 +140,7 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
         government = False  # the change is the content of the Bill a minister speaks for
         forecast = False  # a speaker's forecast of what the Bill under debate will do keeps its modality
         if not subjects:
-            first_person = cl.first_person_before(s.tokens, s.clauses, hit.first)
+            first_person = cl.first_person_before(s.tokens, s.clauses, hit.first) or motion(s.tokens)
             if (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
                     and hit.form.role not in (EVALUATION, NAMING)
                     and (cl.government_voice(s.tokens, s.clauses, hit.first, s.hits) or how == "passive" and modal is not None)):
@@ -175,6 +148,10 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 # ("health authorities will be abolished": the speaker's forecast of what the Bill will do)
                 government = how != "passive"
                 subjects, confidence, forecast = [s.bill], confidence - 0.1, not government
+            elif (voice.ministry is not None and s.bill is None and relation not in stance and objects and not speakers
+                  and hit.form.role not in (EVALUATION, NAMING) and how != "passive"
+                  and cl.government_voice(s.tokens, s.clauses, hit.first, s.hits, "ministry_voice")):
+                subjects, confidence = [voice.ministry], confidence - 0.1  # "we have established X": the department
             elif voice.performative and relation not in stance and objects:
                 subjects = [voice.document]  # "Monitor is abolished." in an Act: the Act abolishes it
             elif relation in stance or hit.form.role in (EVALUATION, NAMING):
@@ -189,9 +166,11 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                     continue  # "The government will create X": a doer we failed to name is not the article
                 proposer = speaker_parties if (first_person or speakers or modal == "proposed") else [voice.document]
                 proposing = _proposing_relation()
-                if creates(relation) and proposing and any(_allowed(proposing, proposer[0], o) for o in objects):
+                if creates(relation) and proposing and any(allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
+                elif voice.ministry is not None and speakers and {p.id for p in speakers} <= ministers:
+                    subjects = [voice.ministry]  # "the Secretary of State announced the creation of X": the department
                 else:
                     subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2
@@ -215,9 +194,9 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                     chosen, swapped = becoming
                     first, second = (obj, subject) if swapped else (subject, obj)
                 chosen = nominals.joining_relation(hit, chosen, first.kind, second.kind)
-                if not _allowed(chosen, first, second) and chosen in FALLBACK:
+                if not allowed(chosen, first, second) and chosen in FALLBACK:
                     chosen = FALLBACK[chosen]
-                if not _allowed(chosen, first, second):
+                if not allowed(chosen, first, second):
                     continue
                 score = confidence - 0.1 * (not first.known) - 0.1 * (not second.known) - RESOLVED_DROP * (first.resolved or second.resolved)
                 cue_start, cue_end = s.tokens[hit.first].start, s.tokens[hit.last - 1].end
@@ -231,57 +210,23 @@ def _sentence_claims(s: SentenceView, voice: Voice) -> list[Claim]:
                 claims.append(Claim(first, chosen, second, "proposed" if wished or billed else status, list(attribution), s.sentence, cue, cue_start, cue_end, how,
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
-        claims += _possessive_claims(s, list(attribution), "reported" if speakers else "fact")
-        claims += _role_claims(s, found_roles, voice.attribution)
+        claims += possessive_claims(s, list(attribution), "reported" if speakers else "fact")
+        claims += role_claims(s, found_roles, voice.attribution)
     return claims
-
-
-def _role_claims(s: SentenceView, found: list[Role], attribution: list[Party]) -> list[Claim]:
-    """"Jane Smith, Chair of X": the person leads X, as the article (not a quoted speaker) says."""
-    spec = roles()
-    claims: list[Claim] = []
-    for role in found:
-        person = Party.of(role.person.mention)
-        cue_start, cue_end = s.tokens[role.first].start, s.tokens[role.last - 1].end
-        cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]
-        for body in role.bodies:
-            obj = Party.of(body.mention)
-            if spec is None or not _allowed(spec.relation, person, obj):
-                continue
-            score = BASE_CONFIDENCE[NOUN] - 0.1 * (not person.known)
-            claims.append(Claim(person, spec.relation, obj, "fact", list(attribution), s.sentence, cue, cue_start, cue_end, "role", round(score, 2)))
-    return claims
-
-
-def _possessive_claims(s: SentenceView, attribution: list[Party], status: str) -> list[Claim]:
-    """"NHS England's (new) Long Term Plan": the lexicon's possessive relation, when the kinds fit."""
-    relation = lexicon().possessive
-    ordered = sorted(s.spans, key=lambda sp: sp.first)
-    found: list[Claim] = []
-    for owner, owned in pairwise(ordered):
-        gap = [t.key for t in s.tokens[owner.last:owned.first]]
-        subject, obj = Party.of(owner.mention), Party.of(owned.mention)
-        # "its 'Integrating Care' paper": a possessive pronoun standing for the owner, then the title
-        pronoun = subject.resolved and s.tokens[owner.first].key in anaphora.words().possessive and len(
-            [w for w in gap if w not in anaphora.QUOTES]) <= 1
-        if relation and (pronoun or 2 <= len(gap) <= 3 and gap[:2] == ["'", "s"]) and _allowed(relation, subject, obj):
-            score = 0.5 - 0.1 * (not subject.known) - 0.1 * (not obj.known) - RESOLVED_DROP * subject.resolved
-            start, end = (owner.mention.start, owner.mention.end) if pronoun else (s.tokens[owner.last].start, s.tokens[owner.last + 1].end)
-            found.append(Claim(subject, relation, obj, status, attribution, s.sentence, s.sentence.text[start - s.sentence.start:end - s.sentence.start],
-                               start, end, "possessive", round(score, 2)))
-    return found
 
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
-                   described: list[Mention] | None = None) -> list[Claim]:
+                   described: list[Mention] | None = None, posts: list[Mention] | None = None) -> list[Claim]:
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
-    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions)."""
+    ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions).
+    ``posts``: ministerial posts standing for their department, read only as the body of a role."""
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
     previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
     quote: tuple[int, int, list[Party]] | None = None  # the paragraph a "X said:" line introduces, and X
+    ministers: set[str] = set()  # who the text names as heading the department it speaks of
     for sentence in sentences:
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
@@ -305,7 +250,11 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         heading = heading_speakers(s, voice, text)
         if heading:
             quote = (*next_paragraph(text, heading[0]), heading[1])
-        for claim in _sentence_claims(s, voice):
+        held = [m for m in posts or [] if sentence.start <= m.start and m.end <= sentence.end]
+        role_spans = cl.locate(sorted([*inside, *held], key=lambda m: m.start), tokens) if held else s.spans
+        for claim in _sentence_claims(s, voice, role_spans, frozenset(ministers)):
+            if voice.ministry is not None and claim.voice == "role" and claim.object.id == voice.ministry.id:
+                ministers.add(claim.subject.id)
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:
                 found[claim.key()] = claim

@@ -129,13 +129,15 @@ def first_person_before(tokens: list[Token], clauses: list[int], index: int) -> 
     return any(tokens[i].key in FIRST_PERSON for i in window)
 
 
-def government_voice(tokens: list[Token], clauses: list[int], index: int, hits: list[CueHit]) -> bool:
+def government_voice(tokens: list[Token], clauses: list[int], index: int, hits: list[CueHit], spec_key: str = "government_voice") -> bool:
     """Is the cue at ``index`` done by "we" or "I" with only the lexicon's ``government_voice`` words
     between ("we will also abolish X"), or does it share such a cue's subject ("we will abolish X and
     establish Y")? Unlike ``first_person_before``, "we will encourage staff to set up X" is not: someone
     else does it."""
-    spec = lexicon_data().get("government_voice", {})
-    subjects, between = set(spec.get("subjects", [])), set(spec.get("between", []))
+    spec = lexicon_data().get(spec_key, {})
+    base = lexicon_data().get("government_voice", {})
+    subjects = set(spec.get("subjects", []))
+    between = set(base.get("between", [])) | set(spec.get("between", []))  # another voice adds to the between words
     i = index - 1
     while i >= 0 and clauses[i] == clauses[index] and (tokens[i].key in between or tokens[i].key.endswith("ly")):
         i -= 1
@@ -143,7 +145,7 @@ def government_voice(tokens: list[Token], clauses: list[int], index: int, hits: 
         return False
     if tokens[i].key == "and":  # "... abolish X and establish Y": the verb before shares the subject
         before = [h for h in hits if h.last <= i and h.form.relation and clauses[h.first] == clauses[index]]
-        return bool(before) and government_voice(tokens, clauses, before[-1].first, hits)
+        return bool(before) and government_voice(tokens, clauses, before[-1].first, hits, spec_key)
     return tokens[i].key in subjects
 
 

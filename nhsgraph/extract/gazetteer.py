@@ -221,6 +221,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
             names.append(head)
     elif kind == "organisation":
         names += _organisation_names(label)
+        if label.startswith("UK "):  # the long form official texts use: "United Kingdom Health Security Agency"
+            names.append("United Kingdom " + label[len("UK "):])
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():

@@ -43,7 +43,8 @@ _HONOURS = r"(?:\s+(?:CBE|OBE|MBE|KBE|DBE|CB|FRCP|FRCS|FRCGP|QC|KC|MP))?"
 _PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}){_HONOURS}(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:(?:,[^,.;]{{1,80}}){{1,2}},)?\s+{_SPEECH}\b")
 _ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 # "a review led by Rt Hon Patricia Hewitt", "chaired by Sir Jane Smith": a person heads or writes something.
-_LED_BY = re.compile(rf"\b(?:led|chaired|headed|written|authored|conducted)\s+by\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
+_LED_BY = re.compile(rf"\b(?:(?:led|chaired|headed|written|authored|conducted)\s+by|under\s+the\s+(?:chairmanship|leadership)\s+of)"
+                     rf"\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 _ACRONYM = re.compile(
     rf"\b(?:(?:published|commissioned|produced|written|led|run)\s+by|according\s+to|report\s+(?:by|from))\s+(?P<a>[A-Z]{{2,7}})\b"
     rf"|\b(?P<b>[A-Z]{{2,7}})\s+{_SPEECH}\b"
@@ -128,7 +129,7 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "document", "quoted-title", 0.45))
         elif name[:1].islower() and len(words) >= 2 and last.capitalize() in ORG_HEADS:
             found.append(_make(text, match.start("name"), match.start("name") + len(name), "org_type", "quoted-form", 0.5))
-    for pattern in (_PERSON, _ACCORDING, _LED_BY, _posted_person()):
+    for pattern in (_PERSON, _ACCORDING, _LED_BY, _posted_person(), *_minister()):
         for match in pattern.finditer(text, start, stop):
             for group in ("a", "b"):
                 if match.groupdict().get(group) and not _NOT_PEOPLE.search(match.group(group)):
@@ -172,6 +173,20 @@ def _posted_person() -> re.Pattern[str]:
     # a list of posts may come first: "Laura Example, director at X and chair of Y"
     return re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}),\s+(?:[^,.;]{{1,60}}?\sand\s+)?(?i:(?:the\s+)?(?:{'|'.join(re.escape(t) for t in titles)})\s+"
                       rf"(?:{'|'.join(linking)}))\s")
+
+
+@cache
+def _minister() -> tuple[re.Pattern[str], ...]:
+    """A name beside a ministerial post (the lexicon's ``ministerial_posts``) is a person's: "the Secretary of
+    State for Health, Jane Smith", "Jane Smith, the Secretary of State for Health", and a Hansard speaker line
+    "Jane Smith The Secretary of State for Health"."""
+    posts = sorted(lexicon_data().get("ministerial_posts", {}), key=len, reverse=True)
+    if not posts:
+        return ()
+    post = rf"(?i:{'|'.join(re.escape(p) for p in posts)})\s+{_WORD}(?:\s+(?:and\s+)?{_WORD})*?"
+    short = rf"{_WORD}(?:\s+{_WORD}){{1,2}}?"  # fewest words: "Jane Smith The Secretary ...", not "Jane Smith The"
+    return (re.compile(rf"\b{post},\s+{_TITLE}(?P<a>{_PERSON_NAME})\b"),
+            re.compile(rf"\b{_TITLE}(?P<a>{short}),?\s+(?:[Tt]he\s+)?{post}\b"))
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:

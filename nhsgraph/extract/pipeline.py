@@ -11,6 +11,7 @@ from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.newentities import find_new, merge_mentions
+from nhsgraph.extract.posts import find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.text import ArticleText, read_article
 
@@ -116,9 +117,11 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
+    posts = find_posts(text, gazetteer)
+    department = ministry(posts)
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text))
-    claims = extract_claims(text, sentences, mentions, voice, described)
+                  enacted=says_enacted(text), ministry=Party.of(department) if department is not None else None)
+    claims = extract_claims(text, sentences, mentions, voice, described, posts)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 

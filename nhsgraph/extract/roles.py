@@ -16,6 +16,7 @@ from functools import cache
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Token, tokenize
+from nhsgraph.extract.posts import POST_RULE
 from nhsgraph.vocabulary import vocabulary
 
 
@@ -27,6 +28,10 @@ class Roles:
     not_current: frozenset[str]
     honours: frozenset[str] = frozenset()
     after_body: tuple[tuple[str, ...], ...] = ()  # titles also read after the body ("Example ICS Lead")
+    led_by: tuple[tuple[str, ...], ...] = ()  # "X, led by Jane Smith"
+    under: tuple[tuple[str, ...], ...] = ()  # "under the chairmanship of Jane Smith"
+    post_not_current: frozenset[str] = frozenset()
+    styles: frozenset[str] = frozenset()  # forms of address before a name: professor, dr, dame
 
 
 @dataclass
@@ -44,8 +49,12 @@ def roles() -> Roles | None:
         return None
     titles = sorted((tuple(t.key for t in tokenize(title)) for title in raw["titles"]), key=len, reverse=True)
     after = sorted({*titles, *(tuple(t.key for t in tokenize(title)) for title in raw.get("titles_after_body", []))}, key=len, reverse=True)
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(t.key for t in tokenize(p)) for p in raw.get(key, [])), key=len, reverse=True))
+
     return Roles(raw["relation"], tuple(titles), frozenset(raw.get("linking", [])), frozenset(raw.get("not_current", [])),
-                 frozenset(raw.get("honours", [])), tuple(after))
+                 frozenset(raw.get("honours", [])), tuple(after), phrases("led_by"), phrases("under"),
+                 frozenset(raw.get("post_not_current", [])), frozenset(raw.get("styles", [])))
 
 
 def _title_at(tokens: list[Token], i: int, spec: Roles, titles: tuple[tuple[str, ...], ...] | None = None) -> int | None:
@@ -124,14 +133,82 @@ def _title_first(spans: list[cl.Span], tokens: list[Token], body: cl.Span, spec:
     return Role(person, [body], i, end) if person is not None else None
 
 
+def _post(spans: list[cl.Span], tokens: list[Token], post: cl.Span, spec: Roles) -> Role | None:
+    """A ministerial post standing for its department (nhsgraph.extract.posts) and the person holding it,
+    named right after it ("Secretary of State for Health, Jane Smith") or right before it ("Jane Smith,
+    the Secretary of State for Health", a Hansard speaker line "Jane Smith The Secretary of State ...")."""
+    first = post.first
+    while first > 0 and tokens[first - 1].key in ("the", "then"):
+        first -= 1
+    if first > 0 and tokens[first - 1].key in spec.post_not_current or post.first > 0 and tokens[post.first - 1].key in spec.post_not_current:
+        return None  # "the shadow Secretary of State", "former Secretary of State"
+    person_kinds, _ = _kinds(spec)
+    after = post.last + 1 if post.last < len(tokens) and tokens[post.last].text == "," else None
+    before = first - 1 if first > 0 and tokens[first - 1].text == "," else first
+    person = next((sp for sp in spans if sp.mention.kind in person_kinds and (sp.first == after or sp.last == before)), None)
+    return Role(person, [post], post.first, post.last) if person is not None else None
+
+
+def _phrase_at(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    return next((i + len(p) for p in phrases if tuple(keys[i:i + len(p)]) == p), None)
+
+
+_OF = frozenset({"of", "for", "into", "on", "about", "by", "with", "from", "to"})
+_BE = frozenset({"is", "was", "will", "would", "be", "been", "being", "are", "were", "to", "also", "currently", "now", "'s", ","})
+
+
+def _led(spans: list[cl.Span], tokens: list[Token], spec: Roles) -> list[Role]:
+    """"The agency, led by Jane Smith", "X would be led by Jane Smith", "set up X under the chairmanship of
+    Jane Smith": the person named at once after the phrase leads the body it belongs to."""
+    person_kinds, body_kinds = _kinds(spec)
+    found: list[Role] = []
+    keys = [t.key for t in tokens]
+    for i in range(len(tokens)):
+        led, under = _phrase_at(keys, i, spec.led_by), _phrase_at(keys, i, spec.under)
+        end = led or under
+        if end is None:
+            continue
+        while end < len(tokens) and tokens[end].key in spec.styles:
+            end += 1  # "under the chairmanship of Professor Jane Smith"
+        person = next((sp for sp in spans if sp.first == end and sp.mention.kind in person_kinds), None)
+        before = [sp for sp in spans if sp.last <= i]
+        if person is None or not before:
+            continue
+        body: cl.Span | None
+        if led is not None:  # the body right before, only auxiliaries or a comma between
+            body = max(before, key=lambda sp: sp.last)
+            if any(t.key not in _BE for t in tokens[body.last:i]):
+                continue
+            ahead = body.first - 1 if body.first > 0 and tokens[body.first - 1].key == "the" else body.first
+            if ahead > 0 and tokens[ahead - 1].key in _OF:
+                continue  # "a review of X, led by Jane Smith": the review is led, not X
+        else:  # the last body named before the phrase
+            body = max((sp for sp in before if sp.mention.kind in body_kinds), key=lambda sp: sp.last, default=None)
+            if body is None:
+                continue
+        if body.mention.kind in body_kinds:
+            found.append(Role(person, [body], i, end))
+    return found
+
+
 def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
-    """Every person a sentence names as the head of a body it names (known bodies only)."""
+    """Every person a sentence names as the head of a body it names (known bodies only, but after "led by")."""
     spec = roles()
     if spec is None:
         return []
     person_kinds, body_kinds = _kinds(spec)
     found: list[Role] = []
+    # "X, led by Jane Smith" is read for a body the data lacks too: the phrase itself says X is a body
+    # headed by a person (a title beside a name says less: "Jane Smith, chair of the new trust board")
+    found += _led(spans, tokens, spec)
+    posts = [_post(spans, tokens, sp, spec) for sp in spans if sp.mention.rule == POST_RULE]
+    for held in [p for p in posts if p is not None]:
+        held.bodies = [b for b in held.bodies if b.mention.known]
+        if held.bodies:
+            found.append(held)
     for span in spans:
+        if span.mention.rule == POST_RULE:
+            continue
         if span.mention.kind in person_kinds:
             role = _appositive(spans, tokens, span, spec)
         elif span.mention.kind in body_kinds:

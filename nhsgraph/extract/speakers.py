@@ -45,6 +45,7 @@ class Voice:
     performative: bool = False  # legislation: what it says, it does ("Monitor is abolished.")
     proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
     enacted: bool = False  # the article says its Bill became law: "the Bill" no longer only proposes
+    ministry: Party | None = None  # the one department whose minister the text names by post: "we", "the Government"
 
     @property
     def attribution(self) -> list[Party]:

@@ -8,14 +8,46 @@ read as a deed of the stance holder. The stance then takes the change's particip
 
 from __future__ import annotations
 
+from functools import cache
+
 from nhsgraph.extract.clauses import Span, is_passive
-from nhsgraph.extract.cues import AGENT_NOUN, NOUN, VERB, CueHit
-from nhsgraph.extract.mentions import Token
+from nhsgraph.extract.cues import AGENT_NOUN, NOUN, VERB, CueHit, lexicon_data
+from nhsgraph.extract.mentions import Token, tokenize
 
 # At most this many words between the stance verb and the change cue ("the government's plans to").
 MAX_GAP = 6
 # Words that end the stance's reach: a new coordinated verb or clause ("X welcomed the report and abolished Y").
 BREAKS = {"and", "or", "but", ",", "then", "while", "whereas", "because", "after", "before", "when", "so"}
+
+
+@cache
+def _motion_openings() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.key for t in tokenize(o)) for o in lexicon_data().get("motions", []))
+
+
+def motion(tokens: list[Token]) -> bool:
+    """Is the sentence a motion's text ("That this House ... declines to support the Bill")? Its stances are
+    the mover's own, spoken in the record's voice, as "we" would be."""
+    keys = tuple(t.key for t in tokens)
+    return any(keys[:len(o)] == o for o in _motion_openings())
+
+
+@cache
+def _aspects() -> frozenset[str]:
+    return frozenset(lexicon_data().get("stance_aspects", []))
+
+
+def of_an_aspect(tokens: list[Token], spans: list[Span], hit: CueHit, party_id: str) -> bool:
+    """Is the party named after the stance cue only as the owner of an aspect ("supports the founding
+    principles of X", "praised the staff of X")? The stance is about the aspect, not about X."""
+    for span in spans:
+        if span.first <= hit.first or span.mention.id != party_id:
+            continue
+        i = span.first - 1
+        if i >= 0 and tokens[i].key == "the":
+            i -= 1
+        return i >= 1 and tokens[i].key == "of" and tokens[i - 1].key in _aspects()
+    return False
 
 
 def _names_a_change(hit: CueHit, tokens: list[Token]) -> bool:

@@ -1,0 +1,79 @@
+"""Ministerial posts named for their department: "the Secretary of State for Health and Social Care".
+
+Hansard speaker lines, parliamentary news and Library briefings introduce ministers by post, not by
+department: "Secretary of State for Health, Andrew Lansley", "the then Secretary of State for Health and
+Social Care, Matt Hancock". The post names the department it heads by its portfolio ("Department of" +
+the portfolio's capitalised words). When that department is one the data knows, and only one, the post
+stands for it as the body in a role (nhsgraph.extract.roles); it is not a mention of the department, so
+it links nothing and takes part in no other claim.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from nhsgraph.extract.cues import lexicon_data
+from nhsgraph.extract.gazetteer import Gazetteer
+from nhsgraph.extract.mentions import Mention, Token, tokenize
+
+POST_RULE = "ministerial-post"
+POST_CONFIDENCE = 0.7
+
+
+@cache
+def _spec() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(post words, department name prefix) pairs from the lexicon, longest post first."""
+    raw = lexicon_data().get("ministerial_posts", {})
+    pairs = [(tuple(t.key for t in tokenize(post)), prefix) for post, prefix in raw.items()]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+def _portfolio(tokens: list[Token], i: int) -> int:
+    """The index after a portfolio starting at ``i``: capitalised words, joined by "and" between two of them."""
+    j = i
+    while j < len(tokens):
+        word = tokens[j].text
+        if word[:1].isupper() and word.isalpha() or word == "and" and j > i and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper():
+            j += 1
+        else:
+            break
+    return j
+
+
+def _not_held(tokens: list[Token], i: int) -> bool:
+    """"the shadow Secretary of State", "former Secretary of State", "Parliamentary Under-Secretary of State":
+    a post not held, or not the department's head."""
+    j = i
+    while j > 0 and tokens[j - 1].key in ("the", "then"):
+        j -= 1
+    words = set(lexicon_data().get("roles", {}).get("post_not_current", []))
+    return i > 0 and tokens[i - 1].text == "-" or j > 0 and tokens[j - 1].key in words
+
+
+def ministry(posts: list[Mention]) -> Mention | None:
+    """The department a text speaks for or of, when its posts name exactly one."""
+    found = {m.id: m for m in posts}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every post in ``text`` whose department the data knows, as a mention standing for the department."""
+    tokens = tokenize(text)
+    keys = [t.key for t in tokens]
+    found: list[Mention] = []
+    for i in range(len(tokens)):
+        for post, prefix in _spec():
+            if tuple(keys[i:i + len(post)]) != post or not tokens[i].text[:1].isupper() or _not_held(tokens, i):
+                continue
+            first = i + len(post)
+            # the longest run of portfolio words that names a known department ("... for Health Andrew Smith")
+            for end in range(_portfolio(tokens, first), first, -1):
+                name = f"{prefix} {text[tokens[first].start:tokens[end - 1].end]}"
+                department = [m for m in gazetteer.find(name) if m.known and m.start == 0 and m.end == len(name)]
+                if len(department) == 1 and department[0].kind == "organisation":
+                    body = department[0]
+                    start, stop = tokens[i].start, tokens[end - 1].end
+                    found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
+                    break
+            break
+    return found
