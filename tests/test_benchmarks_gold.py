@@ -46,7 +46,7 @@ def test_benchmark_groups_development_and_each_heldout_batch_apart() -> None:
     assert group_of({"file": "a.txt"}) == DEVELOPMENT
     assert group_of({"bundled": True, "heldout": 1}) == "held-out 1 (now used for development)"
     assert group_of({"bundled": True, "heldout": 2}) == "held-out 2 (now used for development)"
-    assert group_of({"bundled": True, "heldout": 4}) == "held-out 4"  # batch 4 is still unseen text
+    assert group_of({"bundled": True, "heldout": 4}) == "held-out 4 (now used for development)"
     assert group_of({"bundled": True, "heldout": 99}) == "held-out 99"
     groups = ["held-out 2", "held-out 10", DEVELOPMENT, "held-out 1 (now used for development)"]
     assert sorted(groups, key=group_order) == [DEVELOPMENT, "held-out 1 (now used for development)", "held-out 2", "held-out 10"]
