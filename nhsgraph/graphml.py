@@ -37,22 +37,18 @@ _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;
                             "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
 
 
-def _records(dataset: Dataset) -> Records:
-    """``(element, its XML attributes, its flat data)`` for every node, then every edge.
+def _records(dataset: Dataset, missing: list[str]) -> Records:
+    """``(element, its XML attributes, its data)`` for every node, then every edge.
 
-    Ends named by a statement but missing from the entities become bare nodes, as
-    networkx's ``add_edge`` would make them.
+    The data are the model's own values; :func:`write_graphml` flattens them only when it
+    writes them (the pass that declares the keys needs just their names and types).
     """
-    entities = sorted(dataset.entities.values(), key=lambda e: e.id)
-    for entity in entities:
-        yield "node", {"id": entity.id}, flat_attributes(node_attributes(entity))
-    missing = sorted({end for st in dataset.statements for end in (st.subject, st.object)
-                      if end not in dataset.entities})
+    for entity in sorted(dataset.entities.values(), key=lambda e: e.id):
+        yield "node", {"id": entity.id}, node_attributes(entity)
     for node in missing:
         yield "node", {"id": node}, {}
     for st in dataset.statements:
-        edge = {"source": st.subject, "target": st.object, "id": st.id or ""}
-        yield "edge", edge, flat_attributes(edge_attributes(st))
+        yield "edge", {"source": st.subject, "target": st.object, "id": st.id or ""}, edge_attributes(st)
 
 
 def _value(value: Any) -> str:
@@ -63,9 +59,14 @@ def _value(value: Any) -> str:
 
 def write_graphml(dataset: Dataset, out: IO[str]) -> None:
     """Write ``dataset`` as a GraphML document to the text stream ``out``."""
+    # Ends named by a statement but missing from the entities become bare nodes, as
+    # networkx's add_edge would make them.
+    missing = sorted({end for st in dataset.statements for end in (st.subject, st.object)
+                      if end not in dataset.entities})
     keys: dict[tuple[str, str], str] = {}
-    for element, _, attrs in _records(dataset):
+    for element, _, attrs in _records(dataset, missing):
         for name, value in attrs.items():
+            # flat_value keeps scalars as they are and makes everything else text
             keys.setdefault((element, name), GRAPHML_TYPES.get(type(value), "string"))
     ids = {key: f"d{number}" for number, key in enumerate(keys)}
     out.write(HEADER)
@@ -73,14 +74,14 @@ def write_graphml(dataset: Dataset, out: IO[str]) -> None:
         out.write(f'  <key id="{ids[element, name]}" for="{element}" '
                   f'attr.name="{name.translate(_ATTRIBUTE)}" attr.type="{graphml_type}" />\n')
     out.write('  <graph edgedefault="directed">\n')
-    for element, xml, attrs in _records(dataset):
+    for element, xml, attrs in _records(dataset, missing):
         tag = " ".join(f'{name}="{value.translate(_ATTRIBUTE)}"' for name, value in xml.items())
         out.write(f"    <{element} {tag}")
         if not attrs:
             out.write(" />\n")
             continue
         out.write(">\n")
-        for name, value in attrs.items():
+        for name, value in flat_attributes(attrs).items():
             out.write(f'      <data key="{ids[element, name]}">{_value(value).translate(_TEXT)}</data>\n')
         out.write(f"    </{element}>\n")
     out.write("  </graph>\n</graphml>\n")
