@@ -78,8 +78,17 @@ def write_gazetteer_data(folder: Path) -> Path:
     return folder
 
 
-def gazetteer(tmp_path: Path) -> Gazetteer:
-    return Gazetteer.from_dataset(nhsgraph.load(write_gazetteer_data(tmp_path / "data")))
+def gazetteer(tmp_path: Path, extra: str = "") -> Gazetteer:
+    """The test gazetteer; ``extra`` is more curated YAML (dedented) written beside the base data."""
+    folder = write_gazetteer_data(tmp_path / "data")
+    if extra:
+        (folder / "extra.yaml").write_text(textwrap.dedent(extra), encoding="utf-8")
+    return Gazetteer.from_dataset(nhsgraph.load(folder))
+
+
+def leads(result: Extraction) -> set[tuple[str, str]]:
+    """(person, body) of every ``leads`` claim found."""
+    return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "leads"}
 
 
 def run(gaz: Gazetteer, text: str, suffix: str = ".txt", authors: tuple[str, ...] = ("Sam Writer",)) -> Extraction:

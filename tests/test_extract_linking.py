@@ -3,12 +3,9 @@ common phrases, and page titles that are just the name of a form. Sentences writ
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from extract_fixtures import run, write_gazetteer_data
+from extract_fixtures import gazetteer, run
 
-import nhsgraph
 from nhsgraph.extract import ArticleInfo, Extraction, Gazetteer, extract_text
 from nhsgraph.extract.text import parse_article
 
@@ -27,9 +24,7 @@ documents:
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    folder = write_gazetteer_data(tmp_path_factory.mktemp("gaz") / "data")
-    (folder / "extra.yaml").write_text(textwrap.dedent(EXTRA), encoding="utf-8")
-    return Gazetteer.from_dataset(nhsgraph.load(folder))
+    return gazetteer(tmp_path_factory.mktemp("gaz"), EXTRA)
 
 
 def _linked(result: Extraction, text: str) -> dict[str, str]:

@@ -4,12 +4,9 @@ by place ("Example Vale ICS" for the reference layer's "Example Vale Health and 
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from extract_fixtures import run, write_gazetteer_data
+from extract_fixtures import gazetteer, leads, run
 
-import nhsgraph
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.gazetteer import informal_names
 
@@ -29,13 +26,7 @@ organisations:
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    folder = write_gazetteer_data(tmp_path_factory.mktemp("gaz") / "data")
-    (folder / "extra.yaml").write_text(textwrap.dedent(EXTRA), encoding="utf-8")
-    return Gazetteer.from_dataset(nhsgraph.load(folder))
-
-
-def _leads(result) -> set[tuple[str, str]]:
-    return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "leads"}
+    return gazetteer(tmp_path_factory.mktemp("gaz"), EXTRA)
 
 
 def test_local_systems_get_their_place_names() -> None:
@@ -62,7 +53,7 @@ def test_place_names_link_to_the_local_body(gaz):
     "Jane Example, director at NHS England and chair of Example Vale ICS, said so.",
 ])
 def test_press_release_posts_lead_the_named_body(gaz, sentence):
-    assert _leads(run(gaz, sentence)) == {("jane-example", "example-vale-partnership")}
+    assert leads(run(gaz, sentence)) == {("jane-example", "example-vale-partnership")}
 
 
 def test_new_people_with_honours_or_double_barrelled_names_are_found(gaz):
@@ -80,7 +71,7 @@ def test_new_people_with_honours_or_double_barrelled_names_are_found(gaz):
     "Jane Example, director at NHS England and former chair of NHS Providers, said so.",
 ])
 def test_no_lead_from_a_portfolio_a_detached_body_or_a_past_post(gaz, sentence):
-    assert _leads(run(gaz, sentence)) == set()
+    assert leads(run(gaz, sentence)) == set()
 
 
 QUOTED = "Jane Example, Chair of NHS Providers, said:\nIt is great to see NHS England at work. We are pleased with Monitor.\n"

@@ -4,12 +4,9 @@ department ("the Secretary of State for Example Affairs, Jane Smith"), "X, led b
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from extract_fixtures import run, write_gazetteer_data
+from extract_fixtures import gazetteer, leads, run
 
-import nhsgraph
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.gazetteer import informal_names
 
@@ -27,13 +24,7 @@ organisations:
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    folder = write_gazetteer_data(tmp_path_factory.mktemp("gaz") / "data")
-    (folder / "extra.yaml").write_text(textwrap.dedent(EXTRA), encoding="utf-8")
-    return Gazetteer.from_dataset(nhsgraph.load(folder))
-
-
-def _leads(result) -> set[tuple[str, str]]:
-    return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "leads"}
+    return gazetteer(tmp_path_factory.mktemp("gaz"), EXTRA)
 
 
 @pytest.mark.parametrize("text", [
@@ -44,9 +35,9 @@ def _leads(result) -> set[tuple[str, str]]:
     # a post held at the time the text tells of is a fact about that time
     "In 2020, the then Secretary of State for Example Affairs, Ann Holder, announced a review.",
 ])
-def test_a_ministerial_post_names_the_department_its_holder_leads(gaz: Gazetteer, text: str) -> None:
+def test_a_ministerial_post_names_the_department_its_holderleads(gaz: Gazetteer, text: str) -> None:
     result = run(gaz, text)
-    assert _leads(result) == {("ann-holder", "department-of-example-affairs")}
+    assert leads(result) == {("ann-holder", "department-of-example-affairs")}
     # the post stands for the department only in the role: it is not a mention of the department
     assert "department-of-example-affairs" not in {m.id for m in result.mentions}
 
@@ -58,7 +49,7 @@ def test_a_ministerial_post_names_the_department_its_holder_leads(gaz: Gazetteer
     "The Secretary of State for Unknown Matters, Ann Holder, opened the debate on Monday.",
 ])
 def test_a_post_not_held_or_of_an_unknown_department_states_no_role(gaz: Gazetteer, text: str) -> None:
-    assert _leads(run(gaz, text)) == set()
+    assert leads(run(gaz, text)) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -67,7 +58,7 @@ def test_a_post_not_held_or_of_an_unknown_department_states_no_role(gaz: Gazette
     "We established the UK Example Agency in April, under the chairmanship of Professor Ann Holder, to advise us.",
 ])
 def test_led_by_and_chairmanship_name_the_head_of_the_body_before(gaz: Gazetteer, text: str) -> None:
-    assert _leads(run(gaz, text)) == {("ann-holder", "uk-example-agency")}
+    assert leads(run(gaz, text)) == {("ann-holder", "uk-example-agency")}
 
 
 @pytest.mark.parametrize("text", [
@@ -77,7 +68,7 @@ def test_led_by_and_chairmanship_name_the_head_of_the_body_before(gaz: Gazetteer
     "The UKEA would be led by the incoming chief officer, Ann Holder.",
 ])
 def test_led_by_something_other_than_a_named_body_states_no_role(gaz: Gazetteer, text: str) -> None:
-    assert _leads(run(gaz, text)) == set()
+    assert leads(run(gaz, text)) == set()
 
 
 def test_uk_in_a_label_is_also_read_in_full() -> None:
