@@ -36,15 +36,21 @@ def output(name: str) -> Callable[[Writer], Writer]:
     return register
 
 
-def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write every registered output into ``out_dir``; returns the files written."""
+def writers() -> dict[str, Writer]:
+    """Every output writer: the built-in modules' and the plugins' named in ``$NHSGRAPH_OUTPUT_MODULES``."""
     extra = [m.strip() for m in os.environ.get(PLUGINS_ENV, "").split(",") if m.strip()]
     for module in [*OUTPUT_MODULES, *extra]:
         importlib.import_module(module)
+    return WRITERS
+
+
+def build(dataset: Dataset, out_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write every registered output into ``out_dir``; returns the files written."""
+    outputs = writers()
     if out_dir.is_dir():
         remove_stale(out_dir)
     written: list[Path] = []
-    for name, writer in WRITERS.items():
+    for name, writer in outputs.items():
         if progress:
             progress(name)
         written.extend(writer(dataset, out_dir))
