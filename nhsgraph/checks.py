@@ -67,11 +67,24 @@ def _duplicates(dataset: Dataset) -> Iterator[Problem]:
             yield origin.problem("duplicate-statement", f"the same statement is already stated at {where}")
 
 
+def _id_of_name(dataset: Dataset, name: str) -> str | None:
+    """A hint when a reference is written as a name ("CCG") rather than the entity's id.
+
+    Every command accepts names, so writing one in the data is an easy slip; the name index
+    is built only when a reference is unknown.
+    """
+    found = dataset.names.candidates(name)
+    if len(found) != 1:
+        return None
+    (entity_id,) = found
+    return f"did you mean {entity_id!r}? {name!r} is a name of {dataset.label(entity_id)!r}; data refers by id"
+
+
 def _check_ref(dataset: Dataset, owner: str | None, value: str, allowed: tuple[str, ...], sub: tuple[str | int, ...],
                what: str) -> Iterator[Problem]:
     target = dataset.entities.get(value)
     if target is None:
-        hint = suggest(value, dataset.entities)
+        hint = _id_of_name(dataset, value) or suggest(value, dataset.entities)
         yield from _at(dataset, owner, "unknown-reference", f"{what}: unknown id {value!r}", *sub, suggestion=hint)
     elif target.kind not in allowed:
         yield from _at(dataset, owner, "wrong-kind",

@@ -81,6 +81,20 @@ def test_unknown_reference_suggests_the_close_id(write_data):
     assert problem.suggestion == "did you mean 'old-form'?"
 
 
+def test_a_reference_written_as_a_name_suggests_the_id_it_names(write_data):
+    folder = write_data({"st.yaml": """\
+        statements:
+          - subject: new-form
+            relation: replaces
+            object: ofs
+            date: 2022-07-01
+            sources: [doc-a]
+        """})
+    problem = only(folder, "unknown-reference")
+    assert problem.message.endswith("unknown id 'ofs'") and (problem.line, problem.column) == (4, 13)
+    assert problem.suggestion == "did you mean 'old-form'? 'ofs' is a name of 'old form'; data refers by id"
+
+
 def test_relation_with_forbidden_subject_kind_is_reported(write_data):
     folder = write_data({"st.yaml": """\
         statements:
