@@ -13,6 +13,7 @@ from nhsgraph.dates import DateError, PartialDate
 from nhsgraph.extract import ArticleInfo, Gazetteer, extract_file
 from nhsgraph.extract.accept import accept as accept_claims
 from nhsgraph.extract.output import dump_yaml, results_json, review_records
+from nhsgraph.extract.parse import ParserMissing
 from nhsgraph.extract.review import EDITABLE, ReviewError, ReviewFile, describe
 from nhsgraph.extract.text import ArticleError
 
@@ -37,9 +38,11 @@ def _partial_date(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.option("--date", callback=_partial_date,
               help="Publication date, ISO 8601 at the precision known (2018-06).")
 @click.option("--url", help="Where the article is published.")
+@click.option("--no-parser", "no_parser", is_flag=True,
+              help="Find new names by their shape alone, without the statistical English pipeline (faster; fewer new names).")
 @data_option
 def extract(files: tuple[Path, ...], as_json: bool, out: Path | None, document_id: str | None, title: str | None,
-            authors: tuple[str, ...], date: str | None, url: str | None, data_path: Path) -> None:
+            authors: tuple[str, ...], date: str | None, url: str | None, no_parser: bool, data_path: Path) -> None:
     """Find entities and candidate claims in articles (text, Markdown or HTML), with offsets and attribution."""
     if len(files) > 1 and (document_id or title):
         raise click.ClickException("--document-id and --title describe one article; give one FILE with them")
@@ -49,8 +52,8 @@ def extract(files: tuple[Path, ...], as_json: bool, out: Path | None, document_i
     for file in files:
         info = ArticleInfo(document_id, title, list(authors), date, url, str(file))
         try:
-            results.append(extract_file(file, gazetteer, info))
-        except ArticleError as exc:
+            results.append(extract_file(file, gazetteer, info, parser=not no_parser))
+        except (ArticleError, ParserMissing) as exc:
             raise click.ClickException(str(exc)) from None
     if out:
         atomic.write_text(out, dump_yaml(review_records(results)))

@@ -10,7 +10,9 @@ from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_en
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
+from nhsgraph.extract.parse import parse
 from nhsgraph.extract.posts import find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.text import ArticleText, read_article
@@ -97,8 +99,10 @@ def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) -> Extraction:
-    """Entities and claims in an article's text, attributed to its author unless someone else is quoted."""
+def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, parser: bool = True) -> Extraction:
+    """Entities and claims in an article's text, attributed to its author unless someone else is quoted.
+    ``parser=False`` finds new names by their shape alone, without the parser's recogniser (the
+    benchmark's comparison, and a way round a broken install of the parsing pipeline)."""
     title = info.title or (Path(info.file).stem.replace("-", " ").replace("_", " ") if info.file else "untitled article")
     if info.document_id and info.document_id in gazetteer.kinds:
         document = Party(info.document_id, gazetteer.labels[info.document_id], gazetteer.kinds[info.document_id], True)
@@ -114,10 +118,13 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     sentences = split_sentences(text)
     known = gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text))
     mentions = merge_mentions(known, find_new(text))
+    posts = find_posts(text, gazetteer)
+    parsed = parse(text) if parser else None
+    if parsed is not None:
+        mentions = merge_mentions(mentions, parsed_names(parsed, [*mentions, *posts]))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
-    posts = find_posts(text, gazetteer)
     department = ministry(posts)
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=Party.of(department) if department is not None else None)
@@ -125,8 +132,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo) 
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 
-def extract_file(path: str | Path, gazetteer: Gazetteer, info: ArticleInfo | None = None) -> Extraction:
+def extract_file(path: str | Path, gazetteer: Gazetteer, info: ArticleInfo | None = None, parser: bool = True) -> Extraction:
     """Read ``path`` (text, Markdown or HTML) and extract from it."""
     info = info or ArticleInfo()
     info.file = info.file or str(path)
-    return extract_text(read_article(path), gazetteer, info)
+    return extract_text(read_article(path), gazetteer, info, parser)
