@@ -8,6 +8,7 @@ vocabulary allows for the relation.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from nhsgraph.extract import anaphora, nominals
@@ -109,7 +110,7 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
     speakers = find_speakers(s, voice) or s.quoted
     unnamed = speakers is None and unnamed_speaker(s)  # "Witnesses told us that ...": reported, by nobody we can name
     announced = announcing(s)
-    speaker_parties = speakers or [voice.document]
+    speaker_parties = speakers or [voice.own]
     attribution = speakers or voice.attribution
     question = s.sentence.text.rstrip().endswith("?")
     claims: list[Claim] = []
@@ -216,10 +217,13 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
 
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
-                   described: list[Mention] | None = None, posts: list[Mention] | None = None) -> list[Claim]:
+                   described: list[Mention] | None = None, posts: list[Mention] | None = None,
+                   turns: list[tuple[int, int, Party]] | None = None) -> list[Claim]:
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
     ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions).
-    ``posts``: ministerial posts standing for their department, read only as the body of a role."""
+    ``posts``: ministerial posts standing for their department, read only as the body of a role.
+    ``turns``: (start, end, member) of each contribution in a debate record: the member speaks there."""
+    article_voice = voice
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
@@ -231,6 +235,8 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         tokens = tokenize(text, sentence.start, sentence.end)
         if not tokens:
             continue
+        member = next((p for start, end, p in turns or [] if start <= sentence.start < end), None)
+        voice = replace(article_voice, turn=member) if member is not None else article_voice
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         modifying = nominals.modifiers(text, inside)
         inside = [m for m in inside if all(m is not x for x in modifying)]

@@ -16,6 +16,7 @@ from nhsgraph.extract.parse import parse
 from nhsgraph.extract.posts import find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.text import ArticleText, read_article
+from nhsgraph.extract.turns import Turn, find_turns, speaker_mentions
 
 
 @dataclass
@@ -99,6 +100,12 @@ def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _member(turn: Turn, mentions: list[Mention]) -> Party | None:
+    """The party a speaker line names: the mention on it (linked, or the speaker's new name)."""
+    on_line = next((m for m in mentions if m.start < turn.name_end and turn.name_start < m.end and m.kind == "person"), None)
+    return Party.of(on_line) if on_line is not None else None
+
+
 def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, parser: bool = True) -> Extraction:
     """Entities and claims in an article's text, attributed to its author unless someone else is quoted.
     ``parser=False`` finds new names by their shape alone, without the parser's recogniser (the
@@ -122,13 +129,16 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     parsed = parse(text) if parser else None
     if parsed is not None:
         mentions = merge_mentions(mentions, parsed_names(parsed, [*mentions, *posts]))
+    turns = find_turns(text, parsed)
+    mentions = merge_mentions(mentions, speaker_mentions(text, turns, mentions))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
     department = ministry(posts)
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=Party.of(department) if department is not None else None)
-    claims = extract_claims(text, sentences, mentions, voice, described, posts)
+    members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
+    claims = extract_claims(text, sentences, mentions, voice, described, posts, members)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 

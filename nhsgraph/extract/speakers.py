@@ -46,10 +46,16 @@ class Voice:
     proposing: bool = False  # a document that sets out a proposal: what "would" happen is proposed
     enacted: bool = False  # the article says its Bill became law: "the Bill" no longer only proposes
     ministry: Party | None = None  # the one department whose minister the text names by post: "we", "the Government"
+    turn: Party | None = None  # the member whose contribution this is, in a debate record (nhsgraph.extract.turns)
 
     @property
     def attribution(self) -> list[Party]:
-        return list(self.authors) or [self.document]
+        return [self.turn] if self.turn is not None else list(self.authors) or [self.document]
+
+    @property
+    def own(self) -> Party:
+        """Who "I" and "we" are when nobody is quoted: the member speaking, else the article."""
+        return self.turn or self.document
 
 
 @dataclass
@@ -117,7 +123,7 @@ def find_speakers(s: SentenceView, voice: Voice) -> list[Party] | None:
         speakers = [p for p in s.parties(found) if p.kind in SPEAKER_KINDS]
         if speakers:
             s.spans = [sp for sp in s.spans if all(sp is not f for f in found)]
-            authors = {voice.document.id, *(a.id for a in voice.authors)}
+            authors = {voice.document.id, *(a.id for a in voice.authors), *([voice.turn.id] if voice.turn else [])}
             return None if all(p.id in authors for p in speakers) else speakers
     return None
 
