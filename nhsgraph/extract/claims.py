@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
@@ -42,6 +43,9 @@ from nhsgraph.extract.speakers import (
 )
 from nhsgraph.extract.stances import governed_changes, motion, of_an_aspect
 from nhsgraph.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
@@ -218,11 +222,12 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
                    described: list[Mention] | None = None, posts: list[Mention] | None = None,
-                   turns: list[tuple[int, int, Party]] | None = None) -> list[Claim]:
+                   turns: list[tuple[int, int, Party]] | None = None, doc: Doc | None = None) -> list[Claim]:
     """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
     ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions).
     ``posts``: ministerial posts standing for their department, read only as the body of a role.
-    ``turns``: (start, end, member) of each contribution in a debate record: the member speaks there."""
+    ``turns``: (start, end, member) of each contribution in a debate record: the member speaks there.
+    ``doc``: the text as the English pipeline parsed it, which finds a verb's parties the surface rules miss."""
     article_voice = voice
     lex = lexicon()
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
@@ -252,7 +257,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         if quote is not None and sentence.start >= quote[1]:
             quote = None  # the quoted paragraph has ended
         s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill,
-                         quote[2] if quote is not None and sentence.start >= quote[0] else None)
+                         quote[2] if quote is not None and sentence.start >= quote[0] else None, doc)
         heading = heading_speakers(s, voice, text)
         if heading:
             quote = (*next_paragraph(text, heading[0]), heading[1])

@@ -108,8 +108,8 @@ def _member(turn: Turn, mentions: list[Mention]) -> Party | None:
 
 def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, parser: bool = True) -> Extraction:
     """Entities and claims in an article's text, attributed to its author unless someone else is quoted.
-    ``parser=False`` finds new names by their shape alone, without the parser's recogniser (the
-    benchmark's comparison, and a way round a broken install of the parsing pipeline)."""
+    ``parser=False`` leaves the English pipeline out: new names by their shape alone, a verb's parties
+    by the surface rules alone (the benchmark's comparison, and a way round a broken install)."""
     title = info.title or (Path(info.file).stem.replace("-", " ").replace("_", " ") if info.file else "untitled article")
     if info.document_id and info.document_id in gazetteer.kinds:
         document = Party(info.document_id, gazetteer.labels[info.document_id], gazetteer.kinds[info.document_id], True)
@@ -138,7 +138,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=Party.of(department) if department is not None else None)
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
-    claims = extract_claims(text, sentences, mentions, voice, described, posts, members)
+    claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 

@@ -7,12 +7,16 @@ claim is attributed to; without it, the article's authors speak.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.anaphora import RULES
 from nhsgraph.extract.cues import ATTRIBUTION, SPEECH, CueHit, lexicon, lexicon_data
 from nhsgraph.extract.mentions import Mention, Token
 from nhsgraph.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SPEAKER_KINDS = ("person", "organisation", "document")
 
@@ -67,6 +71,7 @@ class SentenceView:
     hits: list[CueHit]
     bill: Party | None = None  # the Bill the text has named so far (a minister's "we will ..." is its content)
     quoted: list[Party] | None = None  # who speaks the paragraph after a "Jane Smith, Chair of X, said:" line
+    doc: Doc | None = None  # the article as the English pipeline parsed it, when extraction uses it
 
     def parties(self, spans: list[cl.Span]) -> list[Party]:
         return [Party.of(s.mention) for s in spans]

@@ -1,0 +1,155 @@
+"""A verb cue's parties read from the dependency parse: its subject (through a relative clause,
+coordination and control), its object, a passive's agent and the object of the preposition a
+phrasal cue ends on ("merge into X").
+
+The surface rules in ``nhsgraph.extract.arguments`` look for the nearest fitting name before and
+after a cue. A relative pronoun defeats them: in "the Care Quality Commission, which brings together
+the Healthcare Commission and ...", the word before "brings together" is "which", and the body it
+stands for is before the comma. The parse says what "which" stands for, so it is asked when the
+surface rules leave a side empty.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.cues import AGENT_AFTER, VERB, CueHit, lexicon_data
+from nhsgraph.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from nhsgraph.extract.speakers import SentenceView
+
+# Dependency labels of spaCy's English scheme (ClearNLP style).
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj",)
+# A verb that takes its subject from the verb it hangs on: "X created A and abolished B" (conj),
+# "X plans to abolish B" (xcomp).
+SHARES_SUBJECT = ("conj", "xcomp")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")
+# How a list's later items hang on its first.
+LISTED = ("conj", "appos")
+PREPOSITIONS = ("prep", "agent", "dative")
+# How far up the tree a verb may look for its subject: "X decided to propose to abolish Y" at most.
+CLIMB = 4
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token of ``doc`` starting at character ``offset`` (our tokens and spaCy's start together
+    at every word; None where they do not)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == offset else None
+
+
+def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
+    """The verb's grammatical subject and whether the verb is passive. A relative pronoun stands for
+    the noun its clause modifies; a participle modifying a noun ("bodies established by X") has that
+    noun as its (passive) subject."""
+    passive = any(c.dep_ in ("auxpass", *PASSIVE_SUBJECTS) for c in verb.children)
+    current = verb
+    for _ in range(CLIMB):
+        found = [c for c in current.children if c.dep_ in (*SUBJECTS, *PASSIVE_SUBJECTS)]
+        if found:
+            if current.dep_ == "relcl" and all(f.tag_ in RELATIVE_TAGS for f in found):
+                return [current.head], passive
+            return found, passive
+        if current.dep_ == "acl" and current.tag_ == "VBN":
+            return [current.head], True
+        if current.dep_ in SHARES_SUBJECT and current.head is not current:
+            current = current.head
+            continue
+        break
+    return [], passive
+
+
+def _spread(heads: list[Token], s: SentenceView) -> list[Token]:
+    """Each head and the heads listed with it: "A, B and C" is three parties (a list of names). The parser may hang the
+    next item of a list on any word of a multi-word name ("the Commission for Social Care Inspection
+    and the Mental Health Act Commission": on "Inspection"), or call it an apposition; both count."""
+    out: list[Token] = []
+    stack = list(heads)
+    while stack:
+        token = stack.pop(0)
+        if token in out:
+            continue
+        out.append(token)
+        span = next((sp for sp in s.spans if sp.mention.start <= token.idx < sp.mention.end), None)
+        if span is None:
+            continue  # a list goes on from a name; "work on a report, Title" is not a list of parties
+        words = [t for t in token.doc if span.mention.start <= t.idx < span.mention.end]
+        stack += [c for w in words for c in w.children if c.dep_ in LISTED]
+    return out
+
+
+def _provision_of(token: Token) -> Token:
+    """"section 20 of the Act": the Act, whose provision it is (the lexicon's ``provisions``)."""
+    if token.lower_ in _provisions():
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of:
+            return of[0]
+    return token
+
+
+@cache
+def _provisions() -> frozenset[str]:
+    return frozenset(lexicon_data().get("provisions", []))
+
+
+def _under_an_act(verb: Token, s: SentenceView) -> list[Token]:
+    """A passive's doer named by a marker other than "by" ("abolished under section 150 of the Act"):
+    only an Act is a doer so (the lexicon's ``fronted_agents`` kinds); "under NHS England" is not."""
+    markers = {m for m in lexicon_data().get("agent_markers", []) if " " not in m and m != "by"}
+    kinds = set(lexicon_data().get("fronted_agents", {}).get("kinds", []))
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in markers:
+            for named in (_provision_of(g) for g in child.children if g.dep_ == "pobj"):
+                span = next((sp for sp in s.spans if sp.mention.start <= named.idx < sp.mention.end), None)
+                if span is not None and span.mention.kind in kinds:
+                    found.append(named)
+    return found
+
+
+def _spans_for(tokens: list[Token], s: SentenceView, kinds: tuple[str, ...]) -> list[cl.Span]:
+    """The named (or resolved) parties whose mention covers one of ``tokens`` and may play the part."""
+    found: list[cl.Span] = []
+    for token in tokens:
+        start, end = token.idx, token.idx + len(token.text)
+        span = next((sp for sp in s.spans if sp.mention.start <= start and end <= sp.mention.end), None)
+        if span is not None and span.mention.kind in kinds and span not in found:
+            found.append(span)
+    return found
+
+
+def parsed_arguments(doc: Doc, s: SentenceView, hit: CueHit) -> tuple[list[cl.Span], list[cl.Span]] | None:
+    """(subjects, objects) of a verb cue, as the claim reads them (the subject does it to the object);
+    None when the parse does not make the cue a verb."""
+    relation = hit.form.relation
+    if hit.form.role not in (VERB, AGENT_AFTER) or relation is None:
+        return None
+    verb = token_at(doc, s.tokens[hit.first].start)
+    if verb is None:
+        return None
+    if verb.dep_ in ("aux", "auxpass") and verb.head is not verb:
+        verb = verb.head  # "be accountable to": the clause hangs on what follows the copula
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    subjects, passive = _subject_heads(verb)
+    last = token_at(doc, s.tokens[hit.last - 1].start) if hit.last - hit.first > 1 else None
+    if last is not None and last.dep_ in PREPOSITIONS:
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        doers, undergoers = subjects, objects  # "X was merged into Y"; "X was succeeded by Y" (agent after)
+    else:
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents += [a for a in _under_an_act(verb, s) if a not in agents]
+        doers, undergoers = (agents, subjects) if passive else (subjects, objects)
+    if hit.form.role == AGENT_AFTER:  # "X gave way to Y": Y replaces X; "Y absorbed X": X merges into Y
+        doers, undergoers = undergoers, doers
+    spec = vocabulary().relations[relation]
+    return (_spans_for(_spread(doers, s), s, tuple(spec.subject_kinds)),
+            _spans_for(_spread(undergoers, s), s, tuple(spec.object_kinds)))

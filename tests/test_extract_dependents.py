@@ -1,0 +1,46 @@
+"""A verb's parties read from the dependency parse where the surface rules find none
+(nhsgraph.extract.dependents). Sentences written for the tests; the bodies are the test gazetteer's."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import gazetteer, run, triples
+
+from nhsgraph.extract import Gazetteer, extract_text
+from nhsgraph.extract.pipeline import ArticleInfo
+from nhsgraph.extract.text import parse_article
+
+ACT_2012 = "health-and-social-care-act-2012"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return gazetteer(tmp_path_factory.mktemp("gaz"))
+
+
+def rules_only(gaz: Gazetteer, text: str) -> set[tuple[str, str, str, str]]:
+    return triples(extract_text(parse_article(text), gaz, ArticleInfo(document_id="test-article", title="Test article"), parser=False))
+
+
+RELATIVE = "NHS England, which absorbed Monitor and NHS Improvement, was set up in 2013."
+
+
+def test_relative_pronoun_stands_for_the_body_before_it(gaz):
+    found = triples(run(gaz, RELATIVE))
+    assert ("monitor", "merges_into", "nhs-england", "fact") in found
+    assert ("nhs-improvement", "merges_into", "nhs-england", "fact") in found
+
+
+def test_the_relative_clause_is_read_by_the_parse_not_the_surface_rules(gaz):
+    assert not {t for t in rules_only(gaz, RELATIVE) if t[1] == "merges_into"}
+
+
+def test_passive_done_under_a_section_of_an_act_is_done_by_the_act(gaz):
+    text = "Monitor was abolished under section 150 of the Lansley Act."
+    assert triples(run(gaz, text)) == {(ACT_2012, "abolishes", "monitor", "fact")}
+
+
+def test_a_generic_object_does_not_list_the_title_beside_it(gaz):
+    """"supported work on a report, <title>": the title is not what was supported."""
+    found = triples(run(gaz, "NHS Providers supported work on a report published this month, The Big Plan: next steps for everyone."))
+    assert not {t for t in found if t[1] == "supports"}
