@@ -65,3 +65,10 @@ def test_form_named_with_its_acronym_links_the_form_not_a_page_titled_after_it(g
     assert ("Integrated care systems", "integrated-care-system") in linked
     assert ("Integrated care systems (ICSs) - who does what", "ics-explainer-page") in linked
     assert all(i != "ics-explainer-page" for t, i in linked if not t.endswith("what"))
+
+
+def test_long_form_of_nhs_links_the_body_not_a_shorter_name_inside_it(gaz: Gazetteer) -> None:
+    """Older Hansard and official texts spell out "National Health Service": "National Health Service
+    Improvement" is NHS Improvement, not a mention of a shorter name inside it."""
+    text = "The National Health Service Improvement board met."
+    assert _linked(run(gaz, text), text) == {"National Health Service Improvement": "nhs-improvement"}

@@ -201,6 +201,8 @@ class Gazetteer:
 
 
 _ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
+# Abbreviations a body's or form's name opens with, and the words they stand for.
+LONG_FORMS = {"UK ": "United Kingdom ", "NHS ": "National Health Service "}
 
 
 def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
@@ -221,8 +223,10 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
             names.append(head)
     elif kind == "organisation":
         names += _organisation_names(label)
-        if label.startswith("UK "):  # the long form official texts use: "United Kingdom Health Security Agency"
-            names.append("United Kingdom " + label[len("UK "):])
+    if kind in ("organisation", "org_type"):
+        # The long form official texts (and older Hansard) use: "United Kingdom Health Security Agency",
+        # "National Health Service Trust Development Authority", "National Health Service trusts".
+        names += [long + label[len(short):] for short, long in LONG_FORMS.items() if label.startswith(short)]
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
