@@ -35,7 +35,7 @@ def test_local_systems_get_their_place_names() -> None:
     assert informal_names("organisation", "NHS Example Vale ICB") == ["Example Vale ICB"]
     # a sub-location's label and a name without a place pattern give nothing
     assert informal_names("organisation", "NHS Example Vale ICB - 99X") == []
-    assert informal_names("organisation", "NHS England") == []
+    assert informal_names("organisation", "NHS England") == ["National Health Service England"]  # only the long form
 
 
 def test_place_names_link_to_the_local_body(gaz):

@@ -226,7 +226,9 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
     if kind in ("organisation", "org_type"):
         # The long form official texts (and older Hansard) use: "United Kingdom Health Security Agency",
         # "National Health Service Trust Development Authority", "National Health Service trusts".
-        names += [long + label[len(short):] for short, long in LONG_FORMS.items() if label.startswith(short)]
+        # Not for local bodies ("NHS Barnsley CCG", "NHS Example ICB - 99X"), which nobody spells out.
+        if not (_NHS_FORM.match(label.strip()) or " - " in label):
+            names += [long + label[len(short):] for short, long in LONG_FORMS.items() if label.startswith(short)]
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
