@@ -91,3 +91,31 @@ def test_agentless_forecast_without_a_bill_named_gives_no_claim(gaz):
 def test_passive_with_a_named_doer_takes_its_patient_before_the_relative_clause(gaz):
     text = "CCGs, which Monitor oversaw for years, were abolished by NHS England."
     assert ("nhs-england", "abolishes", CCG, "fact") in triples(run(gaz, text))
+
+
+DEPARTMENT = """\
+organisations:
+  - id: example-department
+    label: Department of Examples
+    sector: government
+    sources: [source-doc]
+  - id: example-parliament
+    label: Example Parliament
+    sector: parliament
+    sources: [source-doc]
+"""
+
+
+@pytest.fixture(scope="module")
+def gaz_with_department(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return gazetteer(tmp_path_factory.mktemp("gaz"), DEPARTMENT)
+
+
+def test_a_departments_own_text_says_we_for_the_department(gaz_with_department):
+    result = run(gaz_with_department, "We have established integrated care boards.", authors=("Department of Examples",))
+    assert triples(result) == {("example-department", "establishes", ICB, "fact")}
+
+
+def test_parliament_is_not_government_so_its_we_is_not_a_department(gaz_with_department):
+    result = run(gaz_with_department, "We have established integrated care boards.", authors=("Example Parliament",))
+    assert not {t for t in triples(result) if t[0] == "example-parliament"}

@@ -68,6 +68,7 @@ class Gazetteer:
         self.authors: dict[str, list[str]] = {}  # document id -> author (or publisher) ids, from the data
         self.proposing: set[str] = set()  # ids of documents that set out a proposal (a proposal's `document`)
         self.years: dict[str, int] = {}  # Act id -> year, to tell apart Bills of the same name
+        self.government: set[str] = set()  # ids of central government bodies: their own texts' "we" and "the Government"
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -101,6 +102,8 @@ class Gazetteer:
                 gazetteer.authors[entity.id] = voices
             if getattr(entity, "document", None):
                 gazetteer.proposing.add(entity.document)  # type: ignore[attr-defined]
+            if getattr(entity, "sector", None) == GOVERNMENT_SECTOR:
+                gazetteer.government.add(entity.id)
             if entity.kind == "act" and getattr(entity, "year", None):
                 gazetteer.years[entity.id] = int(entity.year)  # type: ignore[attr-defined]
         for entity in entities:
@@ -201,6 +204,8 @@ class Gazetteer:
 
 
 _ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
+# The sector (schema/vocabulary.yaml) of central government: a department's own text speaks for it.
+GOVERNMENT_SECTOR = "government"
 # Abbreviations a body's or form's name opens with, and the words they stand for.
 LONG_FORMS = {"UK ": "United Kingdom ", "NHS ": "National Health Service "}
 

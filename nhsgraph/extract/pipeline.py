@@ -134,9 +134,12 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
-    department = ministry(posts)
+    posted = ministry(posts)
+    department = Party.of(posted) if posted is not None else None
+    if department is None and len(authors) == 1 and authors[0].known and authors[0].id in gazetteer.government:
+        department = authors[0]  # a department's own page: its "we" and "the Government" are the department
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text), ministry=Party.of(department) if department is not None else None)
+                  enacted=says_enacted(text), ministry=department)
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
