@@ -96,7 +96,7 @@ def test_passive_with_a_named_doer_takes_its_patient_before_the_relative_clause(
 DEPARTMENT = """\
 organisations:
   - id: example-department
-    label: Department of Examples
+    label: Department of Widgets
     sector: government
     sources: [source-doc]
   - id: example-parliament
@@ -112,10 +112,26 @@ def gaz_with_department(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
 
 
 def test_a_departments_own_text_says_we_for_the_department(gaz_with_department):
-    result = run(gaz_with_department, "We have established integrated care boards.", authors=("Department of Examples",))
+    result = run(gaz_with_department, "We have established integrated care boards.", authors=("Department of Widgets",))
     assert triples(result) == {("example-department", "establishes", ICB, "fact")}
 
 
 def test_parliament_is_not_government_so_its_we_is_not_a_department(gaz_with_department):
     result = run(gaz_with_department, "We have established integrated care boards.", authors=("Example Parliament",))
     assert not {t for t in triples(result) if t[0] == "example-parliament"}
+
+
+def test_the_secretary_of_state_alone_is_the_department_the_text_names(gaz_with_department):
+    text = ("The Secretary of State for Widgets made a statement. "
+            "Integrated care boards will be established by the Secretary of State.")
+    found = {t[:3] for t in triples(run(gaz_with_department, text))}
+    assert ("example-department", "establishes", ICB) in found
+
+
+def test_the_secretary_of_state_alone_is_nobody_when_no_department_is_named(gaz_with_department):
+    assert triples(run(gaz_with_department, "Integrated care boards will be established by the Secretary of State.")) == set()
+
+
+def test_the_bare_post_is_no_mention_of_the_department(gaz_with_department):
+    text = "The Secretary of State for Widgets spoke. The Secretary of State agreed."
+    assert [m.id for m in run(gaz_with_department, text).mentions if m.known] == []

@@ -13,7 +13,7 @@ from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
 from nhsgraph.extract.parse import parse
-from nhsgraph.extract.posts import find_posts, ministry
+from nhsgraph.extract.posts import bare_posts, find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.text import ArticleText, read_article
 from nhsgraph.extract.turns import Turn, find_turns, speaker_mentions
@@ -138,6 +138,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     department = Party.of(posted) if posted is not None else None
     if department is None and len(authors) == 1 and authors[0].known and authors[0].id in gazetteer.government:
         department = authors[0]  # a department's own page: its "we" and "the Government" are the department
+    if department is not None:
+        described += bare_posts(text, department, [*mentions, *posts])
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=department)
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]

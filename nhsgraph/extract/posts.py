@@ -15,9 +15,12 @@ from functools import cache
 from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.extract.speakers import Party
 
 POST_RULE = "ministerial-post"
 POST_CONFIDENCE = 0.7
+BARE_POST_RULE = "bare-post"  # "the Secretary of State" alone, standing for the one department the text speaks of
+BARE_POST_DROP = 0.1
 
 
 @cache
@@ -76,4 +79,27 @@ def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
                     found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
                     break
             break
+    return found
+
+
+def bare_posts(text: str, department: Party, taken: list[Mention]) -> list[Mention]:
+    """"NHS trusts will be established by the Secretary of State": a post named without its portfolio, in a
+    text that speaks of one department, stands for that department. A stand-in, like a description: it takes
+    part in claims but is not a mention of the department (it links nothing)."""
+    tokens = tokenize(text)
+    keys = [t.key for t in tokens]
+    found: list[Mention] = []
+    for post, _ in _spec():
+        bare = post[:-1] if post and post[-1] == "for" else post
+        for i in range(len(tokens) - len(bare) + 1):
+            if tuple(keys[i:i + len(bare)]) != bare or not tokens[i].text[:1].isupper() or _not_held(tokens, i):
+                continue
+            end = i + len(bare)
+            if end < len(tokens) and keys[end] == "for":
+                continue  # "Secretary of State for ...": a post with its portfolio (find_posts)
+            start, stop = tokens[i].start, tokens[end - 1].end
+            if any(m.start < stop and start < m.end for m in [*taken, *found]):
+                continue
+            found.append(Mention(start, stop, text[start:stop], department.id, department.kind, department.label, True,
+                                 BARE_POST_RULE, POST_CONFIDENCE - BARE_POST_DROP))
     return found
