@@ -135,3 +135,16 @@ def test_the_secretary_of_state_alone_is_nobody_when_no_department_is_named(gaz_
 def test_the_bare_post_is_no_mention_of_the_department(gaz_with_department):
     text = "The Secretary of State for Widgets spoke. The Secretary of State agreed."
     assert [m.id for m in run(gaz_with_department, text).mentions if m.known] == []
+
+
+def test_a_body_called_new_in_a_departments_own_text_is_one_it_is_setting_up(gaz_with_department):
+    result = run(gaz_with_department, "The new NHS Improvement will support trusts.", authors=("Department of Widgets",))
+    assert ("example-department", "establishes", "nhs-improvement", "announced") in triples(result)
+
+
+def test_a_body_called_new_in_a_debate_on_a_bill_is_what_the_bill_would_set_up(gaz):
+    assert (ACT_2012, "establishes", "nhs-improvement", "proposed") in triples(run(gaz, BILL + "The new NHS Improvement will support trusts."))
+
+
+def test_a_body_called_new_in_an_ordinary_article_is_no_claim(gaz):
+    assert not {t for t in triples(run(gaz, "The new NHS Improvement will support trusts.")) if t[1] == "establishes"}

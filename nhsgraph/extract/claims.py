@@ -28,7 +28,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
 )
 from nhsgraph.extract.mentions import Mention, tokenize
-from nhsgraph.extract.name_claims import possessive_claims, role_claims
+from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
 from nhsgraph.extract.roles import find_roles
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import (
@@ -217,6 +217,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
     if not question:
         claims += possessive_claims(s, list(attribution), "reported" if speakers else "fact")
         claims += role_claims(s, found_roles, voice.attribution)
+        if not speakers:
+            claims += novelty_claims(s, voice, list(attribution))
     return claims
 
 
