@@ -148,3 +148,13 @@ def test_a_body_called_new_in_a_debate_on_a_bill_is_what_the_bill_would_set_up(g
 
 def test_a_body_called_new_in_an_ordinary_article_is_no_claim(gaz):
     assert not {t for t in triples(run(gaz, "The new NHS Improvement will support trusts.")) if t[1] == "establishes"}
+
+
+def test_a_clause_heading_is_what_the_bill_would_do_even_before_the_bill_is_named(gaz):
+    text = "Clause 7 - Abolition of Monitor\n\nHealth and Social Care Bill - in a Public Bill Committee on 21 September 2011.\n"
+    assert (ACT_2012, "abolishes", "monitor", "proposed") in triples(run(gaz, text))
+
+
+def test_an_abolition_without_a_doer_outside_a_heading_is_no_claim_of_the_bill(gaz):
+    text = "The Lansley Act was a Bill in 2011. The abolition of Monitor was discussed."
+    assert not {t for t in triples(run(gaz, text)) if t[0] == ACT_2012}

@@ -27,7 +27,7 @@ from nhsgraph.extract.cues import (
     lexicon,
     lexicon_data,
 )
-from nhsgraph.extract.mentions import Mention, tokenize
+from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
 from nhsgraph.extract.roles import find_roles
 from nhsgraph.extract.sentences import Sentence
@@ -80,6 +80,13 @@ def _bill_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, names in heads.items() if set(names) & set(lexicon_data().get("bills", [])))
 
 
+def provision_heading(tokens: list[Token]) -> bool:
+    """Does the sentence open with a provision's label ("Clause 26 -", "Section 2:", "Part 1")? Its words
+    are the provision's heading (the lexicon's ``provisions``)."""
+    return (len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in lexicon_data().get("provisions", [])
+            and tokens[1].text[:1].isdigit())
+
+
 def says_enacted(text: str) -> bool:
     """Does the article say a Bill became law ("received Royal Assent")? The lexicon's ``enacted``."""
     keys = [t.key for t in tokenize(text)]
@@ -117,6 +124,7 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
     speaker_parties = speakers or [voice.own]
     attribution = speakers or voice.attribution
     question = s.sentence.text.rstrip().endswith("?")
+    heading = provision_heading(s.tokens)
     claims: list[Claim] = []
     # "X opposes the abolition of Y": the abolition is what X's stance is about, never X's deed.
     governed = governed_changes(s.tokens, s.clauses, s.spans, s.hits, stance)
@@ -146,7 +154,11 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
         forecast = False  # a speaker's forecast of what the Bill under debate will do keeps its modality
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first) or motion(s.tokens)
-            if (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
+            provider = voice.document if voice.performative else s.bill if not voice.enacted else None
+            if heading and provider is not None and relation not in stance and objects and hit.form.role not in (EVALUATION, NAMING):
+                # "Clause 26 - Abolition of Monitor": a provision's heading names what the Act does, or the Bill would
+                subjects, government = [provider], not voice.performative
+            elif (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers
                     and hit.form.role not in (EVALUATION, NAMING)
                     and (cl.government_voice(s.tokens, s.clauses, hit.first, s.hits) or how == "passive" and modal is not None)):
                 # a minister on his Bill ("we will abolish PCTs": its content, proposed), or a debate on it
@@ -256,6 +268,8 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         seen += inside
         previous, previous_start = inside, sentence.start
         bill = next((Party.of(m) for m in reversed(seen) if _bill(Party.of(m))), None)
+        if bill is None and provision_heading(tokens):  # a clause's heading may come before the Bill is named
+            bill = next((Party.of(m) for m in mentions if _bill(Party.of(m))), None)
         if quote is not None and sentence.start >= quote[1]:
             quote = None  # the quoted paragraph has ended
         s = SentenceView(sentence, tokens, cl.clause_ids(tokens, text), cl.locate(inside, tokens), hits, bill,
