@@ -72,3 +72,13 @@ def test_long_form_of_nhs_links_the_body_not_a_shorter_name_inside_it(gaz: Gazet
     Improvement" is NHS Improvement, not a mention of a shorter name inside it."""
     text = "The National Health Service Improvement board met."
     assert _linked(run(gaz, text), text) == {"National Health Service Improvement": "nhs-improvement"}
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("The Clinical Commissioning Group published its plan.", {}),  # one body, named by its form
+    ("Clinical Commissioning Groups published plans.", {"Clinical Commissioning Groups": "clinical-commissioning-group"}),
+    ("Each clinical commissioning group published a plan.", {"clinical commissioning group": "clinical-commissioning-group"}),
+    ("It became a Clinical Commissioning Group.", {"Clinical Commissioning Group": "clinical-commissioning-group"}),
+])
+def test_a_forms_singular_capitalised_name_after_the_names_one_body_not_the_form(gaz: Gazetteer, text: str, linked: dict[str, str]) -> None:
+    assert _linked(run(gaz, text), text) == linked

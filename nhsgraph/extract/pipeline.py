@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
 from nhsgraph.extract.described import stand_ins
+from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
@@ -123,7 +124,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     authors = [_party_for(name, gazetteer, "person") for name in names]
     text = article.text
     sentences = split_sentences(text)
-    known = gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text))
+    known = without_single_bodies(text, gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text)))
     mentions = merge_mentions(known, find_new(text))
     posts = find_posts(text, gazetteer)
     parsed = parse(text) if parser else None
