@@ -75,3 +75,21 @@ def test_missing_pipeline_is_one_line_naming_the_package_and_the_way_round(tmp_p
         assert "clinical-commissioning-group" in plain.output
     finally:
         parse_module._pipeline.cache_clear()
+
+
+def test_a_recognised_name_cut_from_a_post_is_not_a_new_person():
+    """The recogniser sometimes takes the words before a post for a name ("Parliamentary Under" from
+    "Parliamentary Under-Secretary of State"); a name with a post's word in it, or cut off at a
+    hyphen, is dropped."""
+    from spacy.tokens import Span
+
+    from nhsgraph.extract.named import parsed_names
+    from nhsgraph.extract.parse import parse
+
+    for text, end in (("Parliamentary Under-Secretary Ann Holder spoke.", 2), ("Chief Minister Ann Holder spoke.", 2)):
+        doc = parse(text)
+        doc.ents = [Span(doc, 0, end, label="PERSON")]
+        assert parsed_names(doc, []) == []
+    doc = parse("Ann Holder spoke.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [m.text for m in parsed_names(doc, [])] == ["Ann Holder"]

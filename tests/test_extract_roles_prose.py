@@ -45,6 +45,9 @@ def test_a_ministerial_post_names_the_department_its_holderleads(gaz: Gazetteer,
 @pytest.mark.parametrize("text", [
     "The shadow Secretary of State for Example Affairs, Ann Holder, opened the debate on Monday.",
     "The former Secretary of State for Example Affairs, Ann Holder, opened the debate on Monday.",
+    # a junior minister, whether or not the post is written with a hyphen
+    "Ann Holder was Parliamentary Under Secretary of State for Example Affairs from 2015.",
+    "Ann Holder was Parliamentary Under-Secretary of State for Example Affairs from 2015.",
     # a portfolio the data has no department for
     "The Secretary of State for Unknown Matters, Ann Holder, opened the debate on Monday.",
 ])

@@ -31,10 +31,14 @@ def _kinds() -> dict[str, str]:
 
 
 def _proper(entity: Span) -> bool:
-    """A multi-word proper name on one line, its words capitalised (small words aside)."""
+    """A multi-word proper name on one line, its words capitalised (small words aside), with no word of
+    a post in it ("Parliamentary Under" cut from "Parliamentary Under-Secretary of State")."""
     words = [t for t in entity if t.is_alpha]
+    posts = set(lexicon_data().get("turns", {}).get("post_words", []))
     return (len(words) >= MIN_WORDS and entity.root.pos_ == "PROPN" and "\n" not in entity.text
-            and all(t.is_title or t.is_upper or t.is_stop for t in words))
+            and all(t.is_title or t.is_upper or t.is_stop for t in words)
+            and not any(t.text in posts or t.text.split("-")[0] in posts for t in entity)
+            and not (entity.end < len(entity.doc) and entity.doc[entity.end].text == "-"))
 
 
 def _label(text: str) -> str:
