@@ -26,6 +26,7 @@ from nhsgraph.extract.cues import (
     CueHit,
     lexicon,
     lexicon_data,
+    provisions,
 )
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
@@ -83,8 +84,7 @@ def _bill_kinds() -> tuple[str, ...]:
 def provision_heading(tokens: list[Token]) -> bool:
     """Does the sentence open with a provision's label ("Clause 26 -", "Section 2:", "Part 1")? Its words
     are the provision's heading (the lexicon's ``provisions``)."""
-    return (len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in lexicon_data().get("provisions", [])
-            and tokens[1].text[:1].isdigit())
+    return len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in provisions() and tokens[1].text[:1].isdigit()
 
 
 def says_enacted(text: str) -> bool:

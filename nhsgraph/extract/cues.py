@@ -145,6 +145,12 @@ def lexicon_data() -> dict[str, Any]:
 
 
 @cache
+def provisions() -> frozenset[str]:
+    """Words naming a provision of an Act or Bill ("section", "clause"): the lexicon's ``provisions``."""
+    return frozenset(lexicon_data().get("provisions", []))
+
+
+@cache
 def lexicon() -> Lexicon:
     """The packaged cue lexicon, parsed and inflected once per process."""
     raw = lexicon_data()

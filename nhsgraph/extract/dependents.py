@@ -11,11 +11,10 @@ surface rules leave a side empty.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from nhsgraph.extract import clauses as cl
-from nhsgraph.extract.cues import AGENT_AFTER, VERB, CueHit, lexicon_data
+from nhsgraph.extract.cues import AGENT_AFTER, VERB, CueHit, lexicon_data, provisions
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -66,6 +65,12 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     return [], passive
 
 
+def _span_at(s: SentenceView, token: Token) -> cl.Span | None:
+    """The named (or resolved) party whose mention covers ``token``."""
+    start, end = token.idx, token.idx + len(token.text)
+    return next((sp for sp in s.spans if sp.mention.start <= start and end <= sp.mention.end), None)
+
+
 def _spread(heads: list[Token], s: SentenceView) -> list[Token]:
     """Each head and the heads listed with it: "A, B and C" is three parties (a list of names). The parser may hang the
     next item of a list on any word of a multi-word name ("the Commission for Social Care Inspection
@@ -77,7 +82,7 @@ def _spread(heads: list[Token], s: SentenceView) -> list[Token]:
         if token in out:
             continue
         out.append(token)
-        span = next((sp for sp in s.spans if sp.mention.start <= token.idx < sp.mention.end), None)
+        span = _span_at(s, token)
         if span is None:
             continue  # a list goes on from a name; "work on a report, Title" is not a list of parties
         words = [t for t in token.doc if span.mention.start <= t.idx < span.mention.end]
@@ -87,16 +92,11 @@ def _spread(heads: list[Token], s: SentenceView) -> list[Token]:
 
 def _provision_of(token: Token) -> Token:
     """"section 20 of the Act": the Act, whose provision it is (the lexicon's ``provisions``)."""
-    if token.lower_ in _provisions():
+    if token.lower_ in provisions():
         of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if of:
             return of[0]
     return token
-
-
-@cache
-def _provisions() -> frozenset[str]:
-    return frozenset(lexicon_data().get("provisions", []))
 
 
 def _under_an_act(verb: Token, s: SentenceView) -> list[Token]:
@@ -108,7 +108,7 @@ def _under_an_act(verb: Token, s: SentenceView) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in markers:
             for named in (_provision_of(g) for g in child.children if g.dep_ == "pobj"):
-                span = next((sp for sp in s.spans if sp.mention.start <= named.idx < sp.mention.end), None)
+                span = _span_at(s, named)
                 if span is not None and span.mention.kind in kinds:
                     found.append(named)
     return found
@@ -118,8 +118,7 @@ def _spans_for(tokens: list[Token], s: SentenceView, kinds: tuple[str, ...]) -> 
     """The named (or resolved) parties whose mention covers one of ``tokens`` and may play the part."""
     found: list[cl.Span] = []
     for token in tokens:
-        start, end = token.idx, token.idx + len(token.text)
-        span = next((sp for sp in s.spans if sp.mention.start <= start and end <= sp.mention.end), None)
+        span = _span_at(s, token)
         if span is not None and span.mention.kind in kinds and span not in found:
             found.append(span)
     return found

@@ -48,7 +48,11 @@ class Mention:
         return self.antecedent or self.text
 
     def overlaps(self, other: Mention) -> bool:
-        return self.start < other.end and other.start < self.end
+        return self.meets(other.start, other.end)
+
+    def meets(self, start: int, end: int) -> bool:
+        """Does the mention share a character with the text span [start, end)?"""
+        return self.start < end and start < self.end
 
 
 def slug(text: str) -> str:

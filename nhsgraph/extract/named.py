@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.extract.turns import post_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -34,7 +35,7 @@ def _proper(entity: Span) -> bool:
     """A multi-word proper name on one line, its words capitalised (small words aside), with no word of
     a post in it ("Parliamentary Under" cut from "Parliamentary Under-Secretary of State")."""
     words = [t for t in entity if t.is_alpha]
-    posts = set(lexicon_data().get("turns", {}).get("post_words", []))
+    posts = post_words()
     return (len(words) >= MIN_WORDS and entity.root.pos_ == "PROPN" and "\n" not in entity.text
             and all(t.is_title or t.is_upper or t.is_stop for t in words)
             and not any(t.text in posts or t.text.split("-")[0] in posts for t in entity)
@@ -56,7 +57,7 @@ def parsed_names(doc: Doc, taken: list[Mention]) -> list[Mention]:
         if kind is None or not _proper(entity):
             continue
         start, end = entity.start_char, entity.end_char
-        if any(m.start < end and start < m.end for m in taken):
+        if any(m.meets(start, end) for m in taken):
             continue
         label = _label(entity.text)
         found.append(Mention(start, end, entity.text, slug(label), kind, label, False, RULE, CONFIDENCE))

@@ -103,7 +103,7 @@ def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _member(turn: Turn, mentions: list[Mention]) -> Party | None:
     """The party a speaker line names: the mention on it (linked, or the speaker's new name)."""
-    on_line = next((m for m in mentions if m.start < turn.name_end and turn.name_start < m.end and m.kind == "person"), None)
+    on_line = next((m for m in mentions if m.meets(turn.name_start, turn.name_end) and m.kind == "person"), None)
     return Party.of(on_line) if on_line is not None else None
 
 

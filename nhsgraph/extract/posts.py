@@ -98,7 +98,7 @@ def bare_posts(text: str, department: Party, taken: list[Mention]) -> list[Menti
             if end < len(tokens) and keys[end] == "for":
                 continue  # "Secretary of State for ...": a post with its portfolio (find_posts)
             start, stop = tokens[i].start, tokens[end - 1].end
-            if any(m.start < stop and start < m.end for m in [*taken, *found]):
+            if any(m.meets(start, stop) for m in [*taken, *found]):
                 continue
             found.append(Mention(start, stop, text[start:stop], department.id, department.kind, department.label, True,
                                  BARE_POST_RULE, POST_CONFIDENCE - BARE_POST_DROP))

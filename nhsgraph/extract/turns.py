@@ -51,6 +51,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return titled, post
 
 
+@cache
+def post_words() -> frozenset[str]:
+    """Words of a post ("Secretary", "Minister"): a name in brackets after one is a speaker's."""
+    return frozenset(lexicon_data()["turns"]["post_words"])
+
+
 def _honoured(name: str) -> bool:
     return name.partition(" ")[0].rstrip(".") in lexicon_data()["turns"]["honorifics"]
 
@@ -80,7 +86,7 @@ def _speaker(line: str, at: int, doc: Doc | None) -> tuple[int, int] | None:
     match = post.match(line)
     if match:  # "The Secretary of State for Health (Mr. Kenneth Clarke)": the person in brackets
         start, end = at + match.start("name"), at + match.end("name")
-        posted = set(re.findall(r"[\w-]+", line[:match.start("name")])) & set(lexicon_data()["turns"]["post_words"])
+        posted = set(re.findall(r"[\w-]+", line[:match.start("name")])) & post_words()
         if _honoured(match.group("name")) or posted or _person_at(doc, start, end) == (start, end):
             return start, end
     match = titled.match(line)
@@ -124,7 +130,7 @@ def speaker_mentions(text: str, turns: list[Turn], mentions: list[Mention]) -> l
     """A mention for each turn's speaker that no other mention covers (a name the data lacks)."""
     added: list[Mention] = []
     for turn in turns:
-        if any(m.start < turn.name_end and turn.name_start < m.end for m in [*mentions, *added]):
+        if any(m.meets(turn.name_start, turn.name_end) for m in [*mentions, *added]):
             continue
         added.append(Mention(turn.name_start, turn.name_end, text[turn.name_start:turn.name_end], slug(turn.label),
                              "person", turn.label, False, RULE, CONFIDENCE))
