@@ -9,8 +9,8 @@ import pytest
 import nhsgraph
 from nhsgraph.dataset import Dataset
 
-# The Oxigraph server fixture is shared by the triple-store tests.
-pytest_plugins = ["store_fixtures"]
+# The Oxigraph server fixture is shared by the triple-store tests, the test gazetteer by the extraction tests.
+pytest_plugins = ["store_fixtures", "extract_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

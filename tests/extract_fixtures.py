@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import nhsgraph
 from nhsgraph.extract import ArticleInfo, Extraction, Gazetteer, extract_text
 from nhsgraph.extract.text import parse_article
@@ -98,3 +100,9 @@ def run(gaz: Gazetteer, text: str, suffix: str = ".txt", authors: tuple[str, ...
 
 def triples(result: Extraction, negated: bool = False) -> set[tuple[str, str, str, str]]:
     return {(c.subject.id, c.relation, c.object.id, c.status) for c in result.claims if c.negated == negated}
+
+
+@pytest.fixture(scope="session")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """The test gazetteer, built once for every extraction test that reads it (none changes it)."""
+    return gazetteer(tmp_path_factory.mktemp("gaz"))

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from extract_fixtures import gazetteer, run, triples
+from extract_fixtures import run, triples
 
-from nhsgraph.extract import ArticleInfo, Gazetteer, extract_text
+from nhsgraph.extract import ArticleInfo, extract_text
 from nhsgraph.extract.text import parse_article
 
 ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def test_possessive_in_a_fronted_phrase_points_to_the_subject_after_the_comma(gaz):

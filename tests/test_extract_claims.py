@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, run, triples
+from extract_fixtures import run, triples
 
-from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.cues import lexicon
 from nhsgraph.vocabulary import vocabulary
 
 ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def test_active_voice_subject_before_verb(gaz):

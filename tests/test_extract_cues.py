@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, run, triples
+from extract_fixtures import run, triples
 
-from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.cues import lexicon
 from nhsgraph.extract.mentions import tokenize
 
 ACT = "health-and-social-care-act-2012"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def test_an_adverb_inside_a_phrase_is_part_of_the_cue(gaz):

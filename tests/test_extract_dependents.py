@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
-from extract_fixtures import gazetteer, run, triples
+from extract_fixtures import run, triples
 
 from nhsgraph.extract import Gazetteer, extract_text
 from nhsgraph.extract.pipeline import ArticleInfo
@@ -12,10 +11,6 @@ from nhsgraph.extract.text import parse_article
 
 ACT_2012 = "health-and-social-care-act-2012"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def rules_only(gaz: Gazetteer, text: str) -> set[tuple[str, str, str, str]]:

@@ -5,17 +5,11 @@ views and mergers into a body described rather than named."""
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, run, triples
-
-from nhsgraph.extract import Gazetteer
+from extract_fixtures import run, triples
 
 ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
 ACT_2012 = "health-and-social-care-act-2012"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def test_list_goes_on_after_a_bracketed_acronym(gaz):

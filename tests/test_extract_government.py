@@ -14,10 +14,6 @@ ACT_2012 = "health-and-social-care-act-2012"
 BILL = "The Lansley Act was a Bill in 2011. I will explain what the Bill does. "
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
-
 
 @pytest.mark.parametrize("sentence", [
     "That is why we will abolish CCGs and establish integrated care boards.",

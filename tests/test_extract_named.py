@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from extract_fixtures import gazetteer, run, triples, write_gazetteer_data
+from extract_fixtures import run, triples, write_gazetteer_data
 
 from nhsgraph.cli import main
-from nhsgraph.extract import Gazetteer, extract_text
+from nhsgraph.extract import extract_text
 from nhsgraph.extract import parse as parse_module
 from nhsgraph.extract.named import RULE
 from nhsgraph.extract.pipeline import ArticleInfo
@@ -16,10 +16,6 @@ from nhsgraph.extract.text import parse_article
 
 ACT_2012 = "health-and-social-care-act-2012"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def new_names(result: object) -> list[tuple[str, str]]:

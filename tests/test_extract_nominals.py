@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import ArticleInfo, extract_text, gazetteer, parse_article, run, triples
+from extract_fixtures import ArticleInfo, extract_text, parse_article, run, triples
 
 from nhsgraph.extract import Extraction, Gazetteer
 
 ICB, CCG, ACT = "integrated-care-board", "clinical-commissioning-group", "health-and-social-care-act-2012"
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def in_act(gaz: Gazetteer, text: str) -> Extraction:

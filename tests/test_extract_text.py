@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, run
+from extract_fixtures import run
 
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.newentities import find_new
@@ -16,10 +16,6 @@ HTML = """<html><head><title>Ignored title</title><style>p { color: red }</style
    clinical commissioning groups.</p><script>var x = "CCGs were replaced";</script>
 <p>NHS&nbsp;Providers said so.</p></body></html>"""
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def test_html_is_stripped_to_visible_text_in_paragraphs():

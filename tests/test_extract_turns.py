@@ -4,9 +4,8 @@ member's. Records written for the tests in the layouts Hansard and its copies us
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, run
+from extract_fixtures import run
 
-from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.parse import parse
 from nhsgraph.extract.turns import find_turns
 
@@ -22,10 +21,6 @@ Mrs. Ann Other (Elsewhere) (Lab)
 We support the Lansley Act.
 """
 
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return gazetteer(tmp_path_factory.mktemp("gaz"))
 
 
 def labels(text: str) -> list[str]:
