@@ -34,6 +34,10 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     "Ann Holder The Secretary of State for Example Affairs 3:53 pm, 1st June 2011",
     # a post held at the time the text tells of is a fact about that time
     "In 2020, the then Secretary of State for Example Affairs, Ann Holder, announced a review.",
+    # a Hansard speaker line: the holder's name in brackets, with a form of address
+    "The Secretary of State for Example Affairs (Mrs. Ann Holder): I beg to move the motion.",
+    # the portfolio before the post, the name straight after it (news style)
+    "Example Affairs Secretary Ann Holder said the review would report in June.",
 ])
 def test_a_ministerial_post_names_the_department_its_holderleads(gaz: Gazetteer, text: str) -> None:
     result = run(gaz, text)
@@ -50,6 +54,8 @@ def test_a_ministerial_post_names_the_department_its_holderleads(gaz: Gazetteer,
     "Ann Holder was Parliamentary Under-Secretary of State for Example Affairs from 2015.",
     # a portfolio the data has no department for
     "The Secretary of State for Unknown Matters, Ann Holder, opened the debate on Monday.",
+    "The shadow Example Affairs Secretary Ann Holder opened the debate on Monday.",
+    "Unknown Matters Secretary Ann Holder opened the debate on Monday.",
 ])
 def test_a_post_not_held_or_of_an_unknown_department_states_no_role(gaz: Gazetteer, text: str) -> None:
     assert leads(run(gaz, text)) == set()
@@ -127,3 +133,31 @@ def test_led_by_reads_a_body_the_data_lacks_but_a_title_does_not(gaz: Gazetteer)
     assert {(c.subject.id, c.object.id) for c in led.claims if c.relation == "leads"} == {("ann-holder", "northfield-review-forum")}
     titled = run(gaz, "Ann Holder, chair of the Northfield Review Forum, said the review was welcome.")
     assert not any(c.relation == "leads" for c in titled.claims)
+
+
+def _leads_with_status(result) -> set[tuple[str, str, str]]:
+    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "leads"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chair of the UK Example Agency, Professor Ann Holder, made a statement today.",
+    "Ann Holder is the chief executive of the UK Example Agency.",
+    "Ann Holder served as chair of the UKEA between 2019 and 2022.",
+])
+def test_a_title_before_the_body_or_after_a_verb_of_being_is_a_held_post(gaz: Gazetteer, text: str) -> None:
+    assert _leads_with_status(run(gaz, text)) == {("ann-holder", "uk-example-agency", "fact")}
+
+
+def test_a_person_confirmed_as_the_new_head_of_a_body_is_announced_not_yet_held(gaz: Gazetteer) -> None:
+    result = run(gaz, "Dr Ann Holder has been confirmed as the new chair of the UK Example Agency.")
+    assert _leads_with_status(result) == {("ann-holder", "uk-example-agency", "announced")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Holder was formerly chief executive of the UK Example Agency.",  # "formerly" is no verb of being
+    "Ann Holder is the former chief executive of the UK Example Agency.",
+    "Ann Holder is deputy chair of the UK Example Agency.",
+    "Ann Holder met the chief executive of the UK Example Agency.",  # someone else holds the post
+])
+def test_a_past_deputy_or_other_persons_post_after_a_verb_states_no_role(gaz: Gazetteer, text: str) -> None:
+    assert leads(run(gaz, text)) == set()

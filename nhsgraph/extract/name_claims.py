@@ -29,7 +29,7 @@ def role_claims(s: SentenceView, found: list[Role], attribution: list[Party]) ->
             if spec is None or not allowed(spec.relation, person, obj):
                 continue
             score = BASE_CONFIDENCE[NOUN] - 0.1 * (not person.known)
-            claims.append(Claim(person, spec.relation, obj, "fact", list(attribution), s.sentence, cue, cue_start, cue_end, "role", round(score, 2)))
+            claims.append(Claim(person, spec.relation, obj, role.status, list(attribution), s.sentence, cue, cue_start, cue_end, "role", round(score, 2)))
     return claims
 
 

@@ -43,6 +43,26 @@ def _portfolio(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _portfolio_before(tokens: list[Token], i: int) -> int:
+    """The index where a portfolio ending before ``i`` starts: "Health and Social Care" in "Health and
+    Social Care Secretary" (capitalised words, joined by "and" between two of them)."""
+    j = i
+    while j > 0:
+        word = tokens[j - 1].text
+        if word[:1].isupper() and word.isalpha() or word == "and" and j < i and j > 1 and tokens[j - 2].text[:1].isupper():
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _department(text: str, tokens: list[Token], first: int, end: int, prefix: str, gazetteer: Gazetteer) -> Mention | None:
+    """The known department "<prefix> <portfolio words first..end>" names, if exactly one."""
+    name = f"{prefix} {text[tokens[first].start:tokens[end - 1].end]}"
+    department = [m for m in gazetteer.find(name) if m.known and m.start == 0 and m.end == len(name)]
+    return department[0] if len(department) == 1 and department[0].kind == "organisation" else None
+
+
 def _not_held(tokens: list[Token], i: int) -> bool:
     """"the shadow Secretary of State", "former Secretary of State", "Parliamentary Under-Secretary of State":
     a post not held, or not the department's head."""
@@ -64,6 +84,7 @@ def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     found: list[Mention] = []
+    after = {word: prefix for word, prefix in lexicon_data().get("ministerial_posts_after_portfolio", {}).items()}
     for i in range(len(tokens)):
         for post, prefix in _spec():
             if tuple(keys[i:i + len(post)]) != post or not tokens[i].text[:1].isupper() or _not_held(tokens, i):
@@ -71,14 +92,23 @@ def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
             first = i + len(post)
             # the longest run of portfolio words that names a known department ("... for Health Andrew Smith")
             for end in range(_portfolio(tokens, first), first, -1):
-                name = f"{prefix} {text[tokens[first].start:tokens[end - 1].end]}"
-                department = [m for m in gazetteer.find(name) if m.known and m.start == 0 and m.end == len(name)]
-                if len(department) == 1 and department[0].kind == "organisation":
-                    body = department[0]
+                body = _department(text, tokens, first, end, prefix, gazetteer)
+                if body is not None:
                     start, stop = tokens[i].start, tokens[end - 1].end
                     found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
                     break
             break
+        else:
+            if keys[i] not in after or not tokens[i].text[:1].isupper() or found and found[-1].end > tokens[i].start:
+                continue
+            # "Health and Social Care Secretary Jane Smith": the portfolio before the post; the longest run that
+            # names a known department, and nothing marking a post not held before it ("the shadow Health Secretary")
+            for first in range(_portfolio_before(tokens, i), i):
+                body = _department(text, tokens, first, i, after[keys[i]], gazetteer)
+                if body is not None and not _not_held(tokens, first):
+                    start, stop = tokens[first].start, tokens[i].end
+                    found.append(Mention(start, stop, text[start:stop], body.id, body.kind, body.label, True, POST_RULE, POST_CONFIDENCE))
+                    break
     return found
 
 

@@ -32,6 +32,9 @@ class Roles:
     under: tuple[tuple[str, ...], ...] = ()  # "under the chairmanship of Jane Smith"
     post_not_current: frozenset[str] = frozenset()
     styles: frozenset[str] = frozenset()  # forms of address before a name: professor, dr, dame
+    bridge: frozenset[str] = frozenset()  # words between a person and the post they hold: "has been appointed as the"
+    being: frozenset[str] = frozenset()  # the verbs among them that say so: is, was, appointed, served
+    appointing: frozenset[str] = frozenset()  # words that make the post one named to, not yet held: new, next, will
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Role:
     bodies: list[cl.Span]
     first: int  # token index of the title's first word
     last: int  # token index after it
+    status: str = "fact"  # "announced" for a post someone is named to ("confirmed as the new chair of X")
 
 
 @cache
@@ -54,7 +58,8 @@ def roles() -> Roles | None:
 
     return Roles(raw["relation"], tuple(titles), frozenset(raw.get("linking", [])), frozenset(raw.get("not_current", [])),
                  frozenset(raw.get("honours", [])), tuple(after), phrases("led_by"), phrases("under"),
-                 frozenset(raw.get("post_not_current", [])), frozenset(raw.get("styles", [])))
+                 frozenset(raw.get("post_not_current", [])), frozenset(raw.get("styles", [])),
+                 frozenset(raw.get("bridge", [])), frozenset(raw.get("being", [])), frozenset(raw.get("appointing", [])))
 
 
 def _title_at(tokens: list[Token], i: int, spec: Roles, titles: tuple[tuple[str, ...], ...] | None = None) -> int | None:
@@ -143,10 +148,52 @@ def _post(spans: list[cl.Span], tokens: list[Token], post: cl.Span, spec: Roles)
     if first > 0 and tokens[first - 1].key in spec.post_not_current or post.first > 0 and tokens[post.first - 1].key in spec.post_not_current:
         return None  # "the shadow Secretary of State", "former Secretary of State"
     person_kinds, _ = _kinds(spec)
-    after = post.last + 1 if post.last < len(tokens) and tokens[post.last].text == "," else None
+    # after it: "..., Jane Smith", "... (Mrs. Jane Smith)" (a Hansard speaker line), "... Jane Smith"
+    after = post.last + 1 if post.last < len(tokens) and tokens[post.last].text in (",", "(") else post.last
+    starts = range(after, _past_styles(tokens, after, spec) + 1)  # the name may take in its style ("Mr. Jane Smith")
     before = first - 1 if first > 0 and tokens[first - 1].text == "," else first
-    person = next((sp for sp in spans if sp.mention.kind in person_kinds and (sp.first == after or sp.last == before)), None)
+    person = next((sp for sp in spans if sp.mention.kind in person_kinds and (sp.first in starts or sp.last == before)), None)
     return Role(person, [post], post.first, post.last) if person is not None else None
+
+
+def _past_styles(tokens: list[Token], i: int, spec: Roles) -> int:
+    """The index after any forms of address at ``i`` ("Professor", "Mr.", "Dr"): where the name starts."""
+    while i < len(tokens) and tokens[i].key in spec.styles:
+        i += 1
+    return i
+
+
+def _title_of_body(spans: list[cl.Span], tokens: list[Token], body: cl.Span, spec: Roles) -> Role | None:
+    """"The Chair of X, Professor Jane Smith, said": a title and "of" right before the body, then a comma
+    and the person."""
+    i = body.first - 1 if body.first > 0 and tokens[body.first - 1].key == "the" else body.first
+    if i < 1 or tokens[i - 1].key not in spec.linking:
+        return None
+    start = next((i - 1 - len(t) for t in spec.titles if [x.key for x in tokens[i - 1 - len(t):i - 1]] == list(t)), None)
+    if start is None or start < 0 or body.last >= len(tokens) or tokens[body.last].text != ",":
+        return None
+    person_kinds, _ = _kinds(spec)
+    starts = range(body.last + 1, _past_styles(tokens, body.last + 1, spec) + 1)  # the name may take in its style
+    person = next((sp for sp in spans if sp.first in starts and sp.mention.kind in person_kinds), None)
+    return Role(person, [body], start, i - 1) if person is not None else None
+
+
+def _predicated(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec: Roles) -> Role | None:
+    """"Jane Smith is the chief executive of X", "Jane Smith has been confirmed as the new chair of X",
+    "Jane Smith served as Chair of X": a verb of being or appointment between the person and the post.
+    A post someone is named to ("the new chair", "will be") is announced, not yet held."""
+    i = person.last
+    while i < len(tokens) and tokens[i].key in spec.bridge:
+        i += 1
+    gap = {t.key for t in tokens[person.last:i]}
+    if not gap & spec.being:
+        return None
+    role = _post_after(spans, tokens, person, i, spec)
+    if role is None:
+        return None
+    role.first = person.last
+    role.status = "announced" if gap & spec.appointing else "fact"
+    return role
 
 
 def _phrase_at(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
@@ -210,9 +257,9 @@ def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
         if span.mention.rule == POST_RULE:
             continue
         if span.mention.kind in person_kinds:
-            role = _appositive(spans, tokens, span, spec)
+            role = _appositive(spans, tokens, span, spec) or _predicated(spans, tokens, span, spec)
         elif span.mention.kind in body_kinds:
-            role = _title_first(spans, tokens, span, spec)
+            role = _title_first(spans, tokens, span, spec) or _title_of_body(spans, tokens, span, spec)
             if role is not None and span.first > 0 and tokens[span.first - 1].key in spec.not_current:
                 role = None  # "former NHS England chief executive Jane Smith"
         else:
