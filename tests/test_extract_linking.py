@@ -82,3 +82,19 @@ def test_long_form_of_nhs_links_the_body_not_a_shorter_name_inside_it(gaz: Gazet
 ])
 def test_a_forms_singular_capitalised_name_after_the_names_one_body_not_the_form(gaz: Gazetteer, text: str, linked: dict[str, str]) -> None:
     assert _linked(run(gaz, text), text) == linked
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("That the draft Legislative Reform (Clinical Commissioning Groups) Order 2014 be approved.",
+     "Legislative Reform (Clinical Commissioning Groups) Order 2014"),
+    ("The Example (Transfer of Functions, Abolition and Transitional Provisions) Regulations 2023 were laid.",
+     "Example (Transfer of Functions, Abolition and Transitional Provisions) Regulations 2023"),
+    ("The National Health Service (Primary Care) Bill was debated.", "National Health Service (Primary Care) Bill"),
+])
+def test_an_instruments_or_bills_title_is_one_new_act_not_the_names_inside_it(gaz: Gazetteer, text: str, title: str) -> None:
+    mentions = run(gaz, text).mentions
+    assert [(m.text, m.kind, m.known) for m in mentions] == [(title, "act", False)]
+
+
+def test_the_bill_alone_is_a_reference_not_a_title(gaz: Gazetteer) -> None:
+    assert not any(m.kind == "act" for m in run(gaz, "The Bill was debated. This Bill would abolish them.").mentions)

@@ -65,3 +65,29 @@ def test_proposing_to_abolish_a_body_is_not_proposing_the_body(gazetteer: Gazett
     assert not any(t[1] == "proposes" and t[2] == "clinical-commissioning-group" for t in found)
     found = triples(run(gazetteer, "NHS Providers proposes the creation of integrated care boards."))
     assert ("nhs-providers", "proposes", "integrated-care-board", "fact") in found
+
+
+def _supports(result) -> set[tuple[str, str]]:
+    return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "supports" and not c.negated}
+
+
+@pytest.mark.parametrize("text", [
+    # a member's contribution (a speaker line with a constituency and party), moving a Bill's second reading
+    ("The Health and Social Care Act 2012 was then a Bill.\n\nJane Example (Anytown) (Con)\n\n"
+    "I beg to move, That the Bill be now read a Second time."),
+    # a Lords motion, its mover named on the line before; the instrument named in the motion
+    "Moved by Jane Example\n\nThat the draft Health and Social Care Act 2012 be approved.",
+])
+def test_moving_a_second_reading_or_an_approval_supports_the_bill_or_instrument(gazetteer: Gazetteer, text: str) -> None:
+    assert ("jane-example", "health-and-social-care-act-2012") in _supports(run(gazetteer, text))
+
+
+@pytest.mark.parametrize("text", [
+    # nobody is named as moving it
+    "That the draft Health and Social Care Act 2012 be approved.",
+    # an approval reported, not moved: no motion's opening
+    "Jane Example said the Health and Social Care Act 2012 should be approved.",
+])
+def test_an_approval_with_no_named_mover_or_no_motion_states_no_stance(gazetteer: Gazetteer, text: str) -> None:
+    assert ("jane-example", "health-and-social-care-act-2012") not in _supports(run(gazetteer, text))
+    assert not any(c.cue.lower().startswith("that the") for c in run(gazetteer, text).claims)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nhsgraph.extract import anaphora, nominals
 from nhsgraph.extract import clauses as cl
+from nhsgraph.extract.approvals import approval_claims
 from nhsgraph.extract.arguments import arguments, change_participants, clause_subject, creates
 from nhsgraph.extract.claim import BASE_CONFIDENCE, RESOLVED_DROP, Claim, allowed
 from nhsgraph.extract.cues import (
@@ -279,7 +280,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
             quote = (*next_paragraph(text, heading[0]), heading[1])
         held = [m for m in posts or [] if sentence.start <= m.start and m.end <= sentence.end]
         role_spans = cl.locate(sorted([*inside, *held], key=lambda m: m.start), tokens) if held else s.spans
-        for claim in _sentence_claims(s, voice, role_spans, frozenset(ministers)):
+        for claim in [*_sentence_claims(s, voice, role_spans, frozenset(ministers)), *approval_claims(text, s, voice, mentions)]:
             if voice.ministry is not None and claim.voice == "role" and claim.object.id == voice.ministry.id:
                 ministers.add(claim.subject.id)
             best = found.get(claim.key())

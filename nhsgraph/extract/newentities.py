@@ -2,7 +2,7 @@
 
 Four generic patterns, each with a guessed kind:
 - capitalised names ending in an organisational head word (``... Trust``, ``... Party``) -> organisation;
-- ``... Act 2012`` -> act;
+- ``... Act 2012``, ``... (...) Order 2014``, ``... Regulations 2023``, ``... Bill`` -> act;
 - capitalised titles in quotation marks -> document; lower-case quoted names of forms ending in a
   head word ("integrated care trusts") -> organisation type;
 - two or three capitalised words before a speech verb ("Jane Smith said") or after "led by" -> person;
@@ -28,7 +28,11 @@ _ORG = re.compile(
 )
 # A head word followed by "and": two names joined ("the Care Quality Commission and the National Institute").
 _FIRST_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b(?=\s+and\s)")
-_ACT = re.compile(rf"\b(?:{_CAP}\s+(?:{_LINK}\s+){{0,2}}){{0,8}}Act\s+(?:of\s+)?\d{{4}}\b")
+_PAREN = r"\([A-Z][^()\n]{1,80}\)"  # "(Clinical Commissioning Groups)" in an instrument's title
+# An Act, an order or regulations by title and year ("Legislative Reform (Clinical Commissioning Groups) Order
+# 2014"), and a Bill by title ("National Health Service Reform and Health Care Professions Bill").
+_ACT = re.compile(rf"\b(?:(?:{_CAP}|{_PAREN})\s+(?:{_LINK}\s+){{0,2}}){{0,12}}(?:Act|[Oo]rder|Regulations)\s+(?:of\s+)?\d{{4}}\b"
+                  rf"|\b(?:(?:{_CAP}|{_PAREN})\s+(?:{_LINK}\s+){{0,2}}){{0,9}}(?:{_CAP}|{_PAREN})\s+Bill\b")
 _QUOTED = re.compile(r"[“‘\"](?P<name>[^”’\"\n]{2,100}?)[”’\"](?!\w)")
 _SPEECH = (
     r"(?:said|says|say|argues|argue|argued|warns|warn|warned|told|tells|added|adds|claims|claimed|believes|believe|wrote|"
@@ -103,7 +107,9 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     stop = len(text) if end is None else end
     found: list[Mention | None] = []
     for act in _ACT.finditer(text, start, stop):
-        found.append(_make(text, act.start(), act.end(), "act", "act-name", 0.7))
+        made = _make(text, act.start(), act.end(), "act", "act-name", 0.7)
+        if made is not None and len(made.text.split()) >= 2:  # "The Bill" is a reference, not a title
+            found.append(made)
     position = start
     while (match := _ORG.search(text, position, stop)) is not None:
         post = _post_prefix().match(match.group())
@@ -198,16 +204,25 @@ def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _instrument(name: str) -> bool:
+    """An order's or regulations' title with its year: a name of its own, whatever names it takes in."""
+    return re.search(r"\b(?:[Oo]rder|Regulations)\s+\d{4}$", name) is not None
+
+
 def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
     """Known mentions win, except that a new name containing a known *form* names a body of that form
-    ("Royal Free London NHS Foundation Trust" contains "NHS foundation trust")."""
+    ("Royal Free London NHS Foundation Trust" contains "NHS foundation trust"), and a new instrument's
+    title containing known names names the instrument ("Legislative Reform (Clinical Commissioning
+    Groups) Order 2014" contains "Clinical Commissioning Groups")."""
     result = list(known)
     for candidate in new:
         inside = [k for k in result if k.overlaps(candidate)]
+        within = all(candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
+        named_body = (candidate.kind == "organisation" and candidate.rule == "organisation-name" and all(k.kind == "org_type" for k in inside)
+                      and candidate.start < min((k.start for k in inside), default=candidate.start + 1))
+        instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
         if not inside:
             result.append(candidate)
-        elif (candidate.kind == "organisation" and candidate.rule == "organisation-name"
-              and all(k.kind == "org_type" and candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
-              and candidate.start < min(k.start for k in inside)):
+        elif within and (named_body or instrument):
             result = [k for k in result if k not in inside] + [candidate]
     return sorted(result, key=lambda m: m.start)

@@ -101,6 +101,12 @@ def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _titled_act(title: str, gazetteer: Gazetteer) -> Party | None:
+    """The one Bill, Act or instrument a text's title names (a debate's "X Bill, second reading"), known or new."""
+    acts = [m for m in merge_mentions(gazetteer.find(title), find_new(title)) if m.kind == "act"]
+    return Party(acts[0].id, acts[0].label, acts[0].kind, acts[0].known) if len({m.id for m in acts}) == 1 else None
+
+
 def _member(turn: Turn, mentions: list[Mention]) -> Party | None:
     """The party a speaker line names: the mention on it (linked, or the speaker's new name)."""
     on_line = next((m for m in mentions if m.meets(turn.name_start, turn.name_end) and m.kind == "person"), None)
@@ -142,7 +148,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     if department is not None:
         described += bare_posts(text, department, [*mentions, *posts])
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text), ministry=department)
+                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)

@@ -51,6 +51,7 @@ class Voice:
     enacted: bool = False  # the article says its Bill became law: "the Bill" no longer only proposes
     ministry: Party | None = None  # the one department whose minister the text names by post: "we", "the Government"
     turn: Party | None = None  # the member whose contribution this is, in a debate record (nhsgraph.extract.turns)
+    titled: Party | None = None  # the Bill or instrument the text's title names ("... Bill, second reading")
 
     @property
     def attribution(self) -> list[Party]:
