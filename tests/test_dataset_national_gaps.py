@@ -37,6 +37,7 @@ def test_health_protection_agency_was_abolished_by_the_2012_act_on_1_april_2013(
         ("LINks", "local-involvement-network"),
         ("Lib Dems", "liberal-democrats"),
         ("Conservatives", "conservative-party"),
+        ("NHS BSA", "nhs-business-services-authority"),
     ],
 )
 def test_names_reform_texts_use_resolve_to_the_body(bundled: Dataset, name: str, entity_id: str) -> None:
@@ -46,3 +47,11 @@ def test_names_reform_texts_use_resolve_to_the_body(bundled: Dataset, name: str,
 def test_dhss_is_succeeded_by_the_department_of_health_in_1988(bundled: Dataset) -> None:
     answers = queries.replaced_by(bundled, "DHSS")
     assert [(a.id, a.date) for a in answers if a.status == "fact"] == [("department-of-health", "1988")]
+
+
+@pytest.mark.parametrize("body", ["nhs-blood-and-transplant", "nhs-business-services-authority"])
+def test_2005_special_health_authorities_start_on_the_day_their_orders_came_into_force(
+    bundled: Dataset, body: str
+) -> None:
+    [st] = [s for s in bundled.statements_about(body) if s.relation == "establishes"]
+    assert str(st.date) == "2005-10-01" and bundled.entities[st.subject].kind == "act"
