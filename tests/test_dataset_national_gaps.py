@@ -49,9 +49,16 @@ def test_dhss_is_succeeded_by_the_department_of_health_in_1988(bundled: Dataset)
     assert [(a.id, a.date) for a in answers if a.status == "fact"] == [("department-of-health", "1988")]
 
 
-@pytest.mark.parametrize("body", ["nhs-blood-and-transplant", "nhs-business-services-authority"])
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("nhs-blood-and-transplant", "2005-10-01"),
+        ("nhs-business-services-authority", "2005-10-01"),
+        ("nhs-institute-for-innovation-and-improvement", "2005-07-01"),
+    ],
+)
 def test_2005_special_health_authorities_start_on_the_day_their_orders_came_into_force(
-    bundled: Dataset, body: str
+    bundled: Dataset, body: str, day: str
 ) -> None:
     [st] = [s for s in bundled.statements_about(body) if s.relation == "establishes"]
-    assert str(st.date) == "2005-10-01" and bundled.entities[st.subject].kind == "act"
+    assert str(st.date) == day and bundled.entities[st.subject].kind == "act"
