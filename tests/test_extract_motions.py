@@ -75,6 +75,9 @@ def _supports(result) -> set[tuple[str, str]]:
     # a member's contribution (a speaker line with a constituency and party), moving a Bill's second reading
     ("The Health and Social Care Act 2012 was then a Bill.\n\nJane Example (Anytown) (Con)\n\n"
     "I beg to move, That the Bill be now read a Second time."),
+    # the Lords' form of a second reading, the Bill named before it
+    ("The Health and Social Care Act 2012 was then a Bill.\n\nJane Example (Anytown) (Con)\n\n"
+    "My Lords, I beg to move that this Bill be now read a second time."),
     # a Lords motion, its mover named on the line before; the instrument named in the motion
     "Moved by Jane Example\n\nThat the draft Health and Social Care Act 2012 be approved.",
 ])

@@ -56,7 +56,7 @@ def approval_claims(text: str, s: SentenceView, voice: Voice, mentions: list[Men
     earlier = [m for m in mentions if m.end <= s.sentence.start and m.kind == "act"]
     if named:
         target: Party | None = Party.of(named[0].mention)
-    elif set(keys[opening:ending]) & INSTRUMENTS:
+    elif set(keys[opening - 1:ending]) & INSTRUMENTS:  # "that this Bill", "That the Bill"
         # "That the Bill be now read a Second time", "That the draft Regulations ... be approved": the
         # Bill or instrument under debate, the last one named before, else the one the title names
         target = Party.of(earlier[-1]) if earlier else s.bill or voice.titled
