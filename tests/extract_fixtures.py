@@ -93,6 +93,11 @@ def leads(result: Extraction) -> set[tuple[str, str]]:
     return {(c.subject.id, c.object.id) for c in result.claims if c.relation == "leads"}
 
 
+def leads_with_status(result: Extraction) -> set[tuple[str, str, str]]:
+    """(person, body, status) of every ``leads`` claim found."""
+    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "leads"}
+
+
 def run(gaz: Gazetteer, text: str, suffix: str = ".txt", authors: tuple[str, ...] = ("Sam Writer",)) -> Extraction:
     info = ArticleInfo(document_id="test-article", title="Test article", authors=list(authors))
     return extract_text(parse_article(text, suffix), gaz, info)

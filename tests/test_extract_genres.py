@@ -5,7 +5,7 @@ views and mergers into a body described rather than named."""
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import run, triples
+from extract_fixtures import leads_with_status, run, triples
 
 ICB, CCG = "integrated-care-board", "clinical-commissioning-group"
 ACT_2012 = "health-and-social-care-act-2012"
@@ -38,10 +38,6 @@ def test_fronted_phrase_does_not_override_a_by_agent(gaz):
         ("nhs-england", "abolishes", CCG, "fact")}
 
 
-def _leads(result) -> set[tuple[str, str, str]]:
-    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "leads"}
-
-
 @pytest.mark.parametrize("sentence", [
     "Jane Example, Chair of NHS Providers, said that CCGs work.",
     "As Jane Example, chief executive of NHS Providers, told us, CCGs work.",
@@ -50,7 +46,7 @@ def _leads(result) -> set[tuple[str, str, str]]:
 ])
 def test_named_person_in_a_heading_post_leads_the_named_body(gaz, sentence):
     result = run(gaz, sentence)
-    assert _leads(result) == {("jane-example", "nhs-providers", "fact")}
+    assert leads_with_status(result) == {("jane-example", "nhs-providers", "fact")}
     claim = next(c for c in result.claims if c.relation == "leads")
     assert [p.id for p in claim.attributed_to] == ["sam-writer"]  # the article says so, not the speaker
     assert claim.cue.casefold() in ("chair", "chief executive")
@@ -58,7 +54,7 @@ def test_named_person_in_a_heading_post_leads_the_named_body(gaz, sentence):
 
 def test_post_heading_two_bodies_leads_both_but_not_a_former_one(gaz):
     result = run(gaz, "Jane Example, Chair of NHS Providers and Monitor and former Chief Executive of NHS England, told us so.")
-    assert _leads(result) == {("jane-example", "nhs-providers", "fact"), ("jane-example", "monitor", "fact")}
+    assert leads_with_status(result) == {("jane-example", "nhs-providers", "fact"), ("jane-example", "monitor", "fact")}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -69,7 +65,7 @@ def test_post_heading_two_bodies_leads_both_but_not_a_former_one(gaz):
     "Jane Example, Chair of the Widget Care Trust, said so.",  # a body the data lacks
 ])
 def test_no_lead_from_a_past_deputy_or_other_post_or_an_unknown_body(gaz, sentence):
-    assert _leads(run(gaz, sentence)) == set()
+    assert leads_with_status(run(gaz, sentence)) == set()
 
 
 def test_post_before_a_body_name_is_not_part_of_the_name(gaz):
@@ -172,8 +168,8 @@ def test_person_after_led_by_is_a_new_person(gaz):
 
 
 def test_head_of_a_part_of_a_body_does_not_lead_the_body(gaz):
-    assert _leads(run(gaz, "Jane Example, head of NHS England's digital team, said so.")) == set()
-    assert _leads(run(gaz, "Jane Example, chair of the board of NHS Providers, said so.")) == {("jane-example", "nhs-providers", "fact")}
+    assert leads_with_status(run(gaz, "Jane Example, head of NHS England's digital team, said so.")) == set()
+    assert leads_with_status(run(gaz, "Jane Example, chair of the board of NHS Providers, said so.")) == {("jane-example", "nhs-providers", "fact")}
 
 
 @pytest.mark.parametrize("sentence", [

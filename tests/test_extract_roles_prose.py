@@ -5,7 +5,7 @@ department ("the Secretary of State for Example Affairs, Jane Smith"), "X, led b
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, leads, run
+from extract_fixtures import gazetteer, leads, leads_with_status, run
 
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.gazetteer import informal_names
@@ -135,22 +135,18 @@ def test_led_by_reads_a_body_the_data_lacks_but_a_title_does_not(gaz: Gazetteer)
     assert not any(c.relation == "leads" for c in titled.claims)
 
 
-def _leads_with_status(result) -> set[tuple[str, str, str]]:
-    return {(c.subject.id, c.object.id, c.status) for c in result.claims if c.relation == "leads"}
-
-
 @pytest.mark.parametrize("text", [
     "The Chair of the UK Example Agency, Professor Ann Holder, made a statement today.",
     "Ann Holder is the chief executive of the UK Example Agency.",
     "Ann Holder served as chair of the UKEA between 2019 and 2022.",
 ])
 def test_a_title_before_the_body_or_after_a_verb_of_being_is_a_held_post(gaz: Gazetteer, text: str) -> None:
-    assert _leads_with_status(run(gaz, text)) == {("ann-holder", "uk-example-agency", "fact")}
+    assert leads_with_status(run(gaz, text)) == {("ann-holder", "uk-example-agency", "fact")}
 
 
 def test_a_person_confirmed_as_the_new_head_of_a_body_is_announced_not_yet_held(gaz: Gazetteer) -> None:
     result = run(gaz, "Dr Ann Holder has been confirmed as the new chair of the UK Example Agency.")
-    assert _leads_with_status(result) == {("ann-holder", "uk-example-agency", "announced")}
+    assert leads_with_status(result) == {("ann-holder", "uk-example-agency", "announced")}
 
 
 @pytest.mark.parametrize("text", [

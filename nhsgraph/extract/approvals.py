@@ -11,7 +11,7 @@ from functools import cache
 
 from nhsgraph.extract.claim import BASE_CONFIDENCE, Claim, allowed
 from nhsgraph.extract.cues import NOUN, lexicon_data
-from nhsgraph.extract.mentions import Mention, tokenize
+from nhsgraph.extract.mentions import Mention, phrase_end, tokenize
 from nhsgraph.extract.speakers import Party, SentenceView, Voice
 
 # Words a motion uses for the Bill or instrument under debate when it does not name it.
@@ -29,9 +29,9 @@ def _spec() -> tuple[str | None, tuple[tuple[str, ...], ...], tuple[tuple[str, .
     return raw.get("relation"), phrases("openings"), phrases("endings")
 
 
-def _contains(keys: list[str], phrase: tuple[str, ...]) -> int | None:
-    """The index after the first occurrence of ``phrase`` in ``keys``."""
-    return next((i + len(phrase) for i in range(len(keys)) if tuple(keys[i:i + len(phrase)]) == phrase), None)
+def _first_end(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index after the first of ``phrases`` found anywhere in ``keys``."""
+    return next((end for i in range(len(keys)) if (end := phrase_end(keys, i, phrases)) is not None), None)
 
 
 def _mover(text: str, s: SentenceView, voice: Voice, mentions: list[Mention]) -> Party | None:
@@ -48,8 +48,7 @@ def approval_claims(text: str, s: SentenceView, voice: Voice, mentions: list[Men
     """The mover's support for the Bill or instrument their motion would have the House approve."""
     relation, openings, endings = _spec()
     keys = [t.key for t in s.tokens]
-    opening = next((end for o in openings if (end := _contains(keys, o)) is not None), None)
-    ending = next((end for e in endings if (end := _contains(keys, e)) is not None), None)
+    opening, ending = _first_end(keys, openings), _first_end(keys, endings)
     if relation is None or opening is None or ending is None:
         return []
     named = [sp for sp in s.spans if opening <= sp.first < ending and sp.mention.kind in ("act", "document")]

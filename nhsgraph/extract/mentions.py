@@ -20,6 +20,11 @@ class Token:
         return self.text.translate(_QUOTES).casefold()
 
 
+def phrase_end(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index after the first of ``phrases`` (token keys) that starts at ``i``, if one does."""
+    return next((i + len(p) for p in phrases if tuple(keys[i:i + len(p)]) == p), None)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]``, with offsets into ``text``."""
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]

@@ -217,12 +217,13 @@ def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
     result = list(known)
     for candidate in new:
         inside = [k for k in result if k.overlaps(candidate)]
-        within = all(candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
-        named_body = (candidate.kind == "organisation" and candidate.rule == "organisation-name" and all(k.kind == "org_type" for k in inside)
-                      and candidate.start < min((k.start for k in inside), default=candidate.start + 1))
-        instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
         if not inside:
             result.append(candidate)
-        elif within and (named_body or instrument):
+            continue
+        within = all(candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
+        named_body = (candidate.kind == "organisation" and candidate.rule == "organisation-name" and all(k.kind == "org_type" for k in inside)
+                      and candidate.start < min(k.start for k in inside))
+        instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
+        if within and (named_body or instrument):
             result = [k for k in result if k not in inside] + [candidate]
     return sorted(result, key=lambda m: m.start)

@@ -84,7 +84,7 @@ def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     found: list[Mention] = []
-    after = {word: prefix for word, prefix in lexicon_data().get("ministerial_posts_after_portfolio", {}).items()}
+    after: dict[str, str] = lexicon_data().get("ministerial_posts_after_portfolio", {})
     for i in range(len(tokens)):
         for post, prefix in _spec():
             if tuple(keys[i:i + len(post)]) != post or not tokens[i].text[:1].isupper() or _not_held(tokens, i):

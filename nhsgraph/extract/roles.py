@@ -15,7 +15,7 @@ from functools import cache
 
 from nhsgraph.extract import clauses as cl
 from nhsgraph.extract.cues import lexicon_data
-from nhsgraph.extract.mentions import Token, tokenize
+from nhsgraph.extract.mentions import Token, phrase_end, tokenize
 from nhsgraph.extract.posts import POST_RULE
 from nhsgraph.vocabulary import vocabulary
 
@@ -196,10 +196,6 @@ def _predicated(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec
     return role
 
 
-def _phrase_at(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    return next((i + len(p) for p in phrases if tuple(keys[i:i + len(p)]) == p), None)
-
-
 _OF = frozenset({"of", "for", "into", "on", "about", "by", "with", "from", "to"})
 _BE = frozenset({"is", "was", "will", "would", "be", "been", "being", "are", "were", "to", "also", "currently", "now", "'s", ","})
 
@@ -211,7 +207,7 @@ def _led(spans: list[cl.Span], tokens: list[Token], spec: Roles) -> list[Role]:
     found: list[Role] = []
     keys = [t.key for t in tokens]
     for i in range(len(tokens)):
-        led, under = _phrase_at(keys, i, spec.led_by), _phrase_at(keys, i, spec.under)
+        led, under = phrase_end(keys, i, spec.led_by), phrase_end(keys, i, spec.under)
         end = led or under
         if end is None:
             continue
