@@ -70,6 +70,25 @@ def test_transfer_of_functions(gaz, sentence, expected):
     assert triples(run(gaz, sentence)) == {expected}
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the body gaining functions as the verb's subject: it takes over the other's role
+    ("NHS England took on the commissioning functions of Monitor.", ("nhs-england", "replaces", "monitor", "fact")),
+    ("In 2016 NHS England took on responsibility from Monitor for pricing.", ("nhs-england", "replaces", "monitor", "fact")),
+    ("NHS England has assumed the functions previously carried out by Monitor.", ("nhs-england", "replaces", "monitor", "fact")),
+    ("NHS England inherited Monitor's regulatory duties.", ("nhs-england", "replaces", "monitor", "fact")),
+    ("NHS England will take on some functions of Monitor.", ("nhs-england", "replaces", "monitor", "predicted")),
+    # a possessive pronoun with a qualifier before what moves: some of its functions
+    ("Monitor was abolished and its regulatory functions were transferred to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
+])
+def test_body_taking_on_functions(gaz, sentence, expected):
+    assert expected in triples(run(gaz, sentence))
+
+
+def test_taking_on_needs_what_moves_after_the_verb(gaz):
+    assert {r for _, r, _, _ in triples(run(gaz, "NHS England took on Monitor in a merger of cultures."))} <= {"merges_into"}
+    assert triples(run(gaz, "NHS England will take on staff from Monitor.")) == set()
+
+
 def test_transfer_needs_what_moves(gaz):
     assert triples(run(gaz, "Monitor moved to NHS England’s building.")) == set()
 

@@ -18,6 +18,7 @@ from nhsgraph.extract.cues import (
     BE_FORMS,
     BECOME,
     EVALUATION,
+    GAIN,
     NAMING,
     NOUN,
     SPEECH,
@@ -206,6 +207,13 @@ def _surface_arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[
                 doers = _substitute(s, others[-1].last, ahead, hit.form.relation)
         subjects, objects = (doers, others) if role == VERB else (others, doers)
         return s.parties(subjects), s.parties(objects), "active", adjust
+    if role == GAIN and not cl.is_passive(hit, s.tokens):  # "Y will take on the functions of X": Y takes over X's role
+        losing = nominals.losing_body(s, hit)
+        if not losing:
+            return [], [], "", adjust
+        kinds = vocabulary().relations[hit.form.relation or ""].subject_kinds
+        gaining, _ = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, _doer_anchor(s, hit), fallback=False)
+        return s.parties(gaining), s.parties(losing), "active", adjust
     if role == UNDERGO:  # "X ceases to exist": the grammatical subject undergoes the change
         kinds = vocabulary().relations[hit.form.relation or ""].object_kinds
         patients, same = cl.before([sp for sp in s.spans if sp.mention.kind in kinds], s.tokens, s.clauses, hit.first, fallback=True)

@@ -9,6 +9,7 @@ from nhsgraph.extract.cues import (
     AGENT_NOUN,
     BECOME,
     EVALUATION,
+    GAIN,
     NAMING,
     NOUN,
     TARGET,
@@ -23,7 +24,7 @@ from nhsgraph.vocabulary import vocabulary
 # A party named by a pronoun or description ("its paper", "the body") is less certain than a name.
 RESOLVED_DROP = 0.15
 BASE_CONFIDENCE = {VERB: 0.75, AGENT_AFTER: 0.7, NOUN: 0.6, EVALUATION: 0.55, NAMING: 0.6, AGENT_NOUN: 0.6, UNDERGO: 0.7,
-                   TRANSFER: 0.65, BECOME: 0.6, TARGET: 0.7}
+                   TRANSFER: 0.65, GAIN: 0.65, BECOME: 0.6, TARGET: 0.7}
 
 
 @dataclass

@@ -25,6 +25,7 @@ VERB, AGENT_AFTER, NOUN, EVALUATION, NAMING, SPEECH, ATTRIBUTION = (
 # A nominalisation without "of" ("their abolition by X"); a verb whose subject undergoes the change
 # ("X ceases to exist"); a transfer of functions ("the functions of X are transferred to Y").
 AGENT_NOUN, UNDERGO, TRANSFER, BECOME = "agent_noun", "undergo", "transfer", "become"
+GAIN = "gain"  # a verb whose subject gains another body's functions ("Y takes on the functions of X")
 TARGET = "target"  # a verb whose object then target follow it: "merge X into Y"
 _SECTIONS = {VERB: "verbs", AGENT_AFTER: "agent_after", NOUN: "nouns", EVALUATION: "evaluations", NAMING: "naming",
              AGENT_NOUN: "agent_nouns", UNDERGO: "undergo", TARGET: "target_verbs"}
@@ -168,6 +169,8 @@ def lexicon() -> Lexicon:
     transfer = raw.get("transfer", {})
     for phrase in transfer.get("verbs", []):
         forms.extend(_phrase_forms(phrase, TRANSFER, transfer["relation"], irregular))
+    for phrase in transfer.get("gaining_verbs", []):
+        forms.extend(_phrase_forms(phrase, GAIN, transfer["relation"], irregular))
     for phrase in transfer.get("nouns", []):
         forms.append(CueForm(tuple(t.key for t in tokenize(phrase)), TRANSFER, transfer["relation"], phrase, False, False))
     for phrase in raw["speech"]:

@@ -109,8 +109,41 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
             losing = _named_at(s, i + 2)
         if not losing:  # "X's functions", "their functions"
             losing = [sp for sp in s.spans if sp.last >= i - 3 and ([t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])
-                      or sp.mention.rule == "pronoun" and sp.last == i)]
+                      or sp.mention.rule == "pronoun" and _qualifies(s, sp.last, i))]
     return (gaining, losing) if gaining and losing else None
+
+
+def losing_body(s: SentenceView, hit: CueHit) -> list[cl.Span]:
+    """The body whose functions a gaining verb's subject takes on: "take on the commissioning functions of X",
+    "took on responsibility from X", "assumed functions previously carried out by X", "take on X's functions".
+    What moves (the lexicon's ``what``) must follow the verb in its clause, before any other cue."""
+    spec = lexicon_data()["transfer"]
+    clause = s.clauses[hit.first]
+    following = min((h.first for h in s.hits if h.first >= hit.last), default=len(s.tokens))
+    inside = [i for i in range(hit.last, following) if s.clauses[i] == clause]
+    what = [i for i in inside if s.tokens[i].key in _what_moves()]
+    if not what:
+        return []
+    source = next((i for i in inside if s.tokens[i].key == "from"), None)
+    if source is not None and _named_at(s, source + 1):
+        return _named_at(s, source + 1)
+    i = what[0]
+    if i + 1 < len(s.tokens) and s.tokens[i + 1].key in spec.get("losing_after", []):
+        return _named_at(s, i + 2)
+    by = next((j for j in range(i + 1, min(i + 2 + int(spec.get("losing_by_reach", 0)), len(s.tokens))) if s.tokens[j].key == "by"), None)
+    if by is not None:
+        return _named_at(s, by + 1)
+    return [sp for sp in s.spans if hit.last <= sp.first and sp.last <= i and [t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])]
+
+
+# Words that may stand between a possessive pronoun and what moves: "its regulatory functions".
+QUALIFIER_REACH = 2
+
+
+def _qualifies(s: SentenceView, start: int, i: int) -> bool:
+    """Are the tokens from ``start`` to what moves at ``i`` at most a couple of lower-case qualifiers?"""
+    between = s.tokens[start:i]
+    return len(between) <= QUALIFIER_REACH and all(t.text.isalpha() and t.text.islower() for t in between)
 
 
 def transfer_relation(s: SentenceView, hit: CueHit) -> str:
