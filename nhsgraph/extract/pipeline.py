@@ -16,6 +16,7 @@ from nhsgraph.extract.newentities import find_new, merge_mentions
 from nhsgraph.extract.parse import parse
 from nhsgraph.extract.posts import bare_posts, find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
+from nhsgraph.extract.shortnames import with_short_names
 from nhsgraph.extract.text import ArticleText, read_article
 from nhsgraph.extract.turns import Turn, find_turns, speaker_mentions
 
@@ -139,6 +140,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     turns = find_turns(text, parsed)
     mentions = merge_mentions(mentions, speaker_mentions(text, turns, mentions))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
+    mentions = with_short_names(text, mentions)  # "Dr Dash" after "Dr Penny Dash"
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
     posted = ministry(posts)

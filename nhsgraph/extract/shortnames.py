@@ -1,0 +1,68 @@
+"""A person named again by honorific and surname: "Dr Penny Dash ... Dr Dash", "Lord David Prior ... Lord Prior".
+
+Articles and debates name a person in full once and then by title and surname. The gazetteer holds
+the full names (and the new-name rules find them once); this module links the short forms that
+follow to the same person, so that a claim in a later sentence ("Dr Dash is currently the Chair of
+X") has its subject. A surname two different people in the text share links to neither.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nhsgraph.extract.cues import lexicon_data
+from nhsgraph.extract.mentions import Mention
+
+# A surname shorter than this is too likely to be an initial or a word ("Lord Ng" is rare; "Mr A" is not a name).
+MIN_SURNAME = 3
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """Titles written before a surname (the lexicon's ``turns.honorifics``)."""
+    return tuple(lexicon_data()["turns"]["honorifics"])
+
+
+def surname(name: str) -> str | None:
+    """The last capitalised word of a person's name, without a peer's territorial title ("Lord Hunt of
+    Kings Heath" -> "Hunt") or honours after it; None when it does not look like a surname."""
+    words = re.sub(r"\s+of\s+.*$", "", name.strip()).replace(".", " ").split()
+    words = [w for w in words if w not in honorifics()]
+    last = words[-1] if words else ""
+    return last if len(last) >= MIN_SURNAME and last[:1].isupper() and last[1:].islower() or "-" in last else None
+
+
+def with_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each short form linked to its person: a short form found as a new person of its
+    own ("Dr Dash" as ``dr-dash``) is the person named in full before it."""
+    short = short_name_mentions(text, mentions)
+    kept = [m for m in mentions if not any(m.overlaps(f) for f in short)
+            or m.known or m.kind != "person" or m.rule == "pronoun"]
+    return sorted([*kept, *(f for f in short if not any(k.overlaps(f) for k in kept))], key=lambda m: m.start)
+
+
+def short_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Honorific-and-surname mentions ("Dr Dash") of the people ``mentions`` name in full, after their
+    first full mention. Only names with at least two words count as full ("Dr Dash" names nobody new)."""
+    first: dict[str, Mention] = {}
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "person" or mention.rule == "pronoun":
+            continue
+        name = surname(mention.text)
+        if name is None or len([w for w in mention.text.split() if w.strip(".") not in honorifics()]) < 2:
+            continue
+        owners.setdefault(name, set()).add(mention.id)
+        if name not in first or mention.start < first[name].start:
+            first[name] = mention
+    titles = "|".join(re.escape(h) for h in honorifics())
+    found: list[Mention] = []
+    for name, mention in first.items():
+        if len(owners[name]) != 1:
+            continue  # "Lord Hunt" when the text names Jeremy Hunt and Philip Hunt
+        pattern = re.compile(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b")
+        for match in pattern.finditer(text, mention.end):
+            found.append(Mention(match.start(), match.end(), match.group(), mention.id, "person", mention.label,
+                                 mention.known, "short-name", round(mention.confidence * 0.9, 2)))
+    return found
