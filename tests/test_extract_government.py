@@ -154,3 +154,22 @@ def test_a_clause_heading_is_what_the_bill_would_do_even_before_the_bill_is_name
 def test_an_abolition_without_a_doer_outside_a_heading_is_no_claim_of_the_bill(gaz):
     text = "The Lansley Act was a Bill in 2011. The abolition of Monitor was discussed."
     assert not {t for t in triples(run(gaz, text)) if t[0] == ACT_2012}
+
+
+MINISTER_SPEAKS = """HC Deb 10 May 2031 vol 999 cc1-9
+The Secretary of State for Widgets (Mrs. Jane Roe)
+
+I announced to the House last week my intention to abolish clinical commissioning groups.
+
+Mr. Tom Other (Anytown)
+
+I propose to abolish clinical commissioning groups too.
+"""
+
+
+def test_a_ministers_own_announced_change_in_a_debate_is_the_departments(gaz_with_department):
+    result = triples(run(gaz_with_department, MINISTER_SPEAKS))
+    assert ("jane-roe", "leads", "example-department", "fact") in result
+    assert ("example-department", "abolishes", CCG, "announced") in result
+    # another member's "I propose" is not the department's, nor the record's
+    assert not [t for t in result if t[1] == "abolishes" and t[0] != "example-department"]

@@ -33,3 +33,10 @@ def test_surname_drops_honorifics_and_a_peers_territorial_title():
     assert surname("Baroness Merron") == "Merron"
     assert surname("Mr. A") is None
     assert surname("Jane Wade-Gery") == "Wade-Gery"
+
+
+def test_a_known_persons_surname_after_another_first_name_is_someone_else(gaz):
+    # the test data holds Jane Example; "Example" alone links to her, "Tom Example" does not
+    assert ("Example", "jane-example") in people(run(gaz, "Later, Example opposed the Lansley Act."))
+    assert all(pid != "jane-example" for _, pid in people(run(gaz, "Later, Mr. Tom Example opposed the Lansley Act.")))
+    assert ("Example", "jane-example") in people(run(gaz, "Later, Dr Example opposed the Lansley Act."))

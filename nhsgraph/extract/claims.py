@@ -187,8 +187,10 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
                 if creates(relation) and proposing and any(allowed(proposing, proposer[0], o) for o in objects):
                     # "we need to create X": the speaker proposes X (a form or policy), nobody has created it
                     relation, subjects = proposing, proposer
-                elif voice.ministry is not None and speakers and {p.id for p in speakers} <= ministers:
-                    subjects = [voice.ministry]  # "the Secretary of State announced the creation of X": the department
+                elif voice.ministry is not None and (speakers or first_person) and {p.id for p in proposer} <= ministers:
+                    # "the Secretary of State announced the creation of X", or the minister speaking in a debate
+                    # ("I announced ... my intention to abolish X"): the department
+                    subjects = [voice.ministry]
                 else:
                     subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.extract.shortnames import honorifics
 from nhsgraph.names import singular
 
 if TYPE_CHECKING:
@@ -179,7 +180,8 @@ class Gazetteer:
                 if not entries:
                     continue
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
-                candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)]
+                candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)
+                              and not (i > 0 and _other_first_name(e, window, tokens[i - 1]))]
                 accepted = self._choose(candidates) or self._bill_of_year(candidates, year)
                 if not accepted:
                     continue
@@ -239,6 +241,15 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
             names.append(parts[-1])
     return names
+
+
+def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
+    """Is a person's surname alone ("Marshall", generated from "Martin Marshall") preceded by another first
+    name ("Mr. Jim Marshall")? Then it is someone else: the same person's full name would have matched.
+    A first name with the same initial may be a misspelling ("Sir Malcom Grant" for Malcolm Grant)."""
+    word = before.text.rstrip(".")
+    return (entry.generated and entry.kind == "person" and len(window) == 1 and word[:1].isupper()
+            and word.isalpha() and word not in honorifics() and word[:1] != entry.label[:1])
 
 
 # Local systems are written by place: the reference layer's "Surrey Heartlands Health and Care Partnership"
