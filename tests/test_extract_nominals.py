@@ -231,3 +231,28 @@ def test_merge_x_into_y(gaz, sentence, status):
 
 def test_merge_without_target_is_no_claim(gaz):
     assert triples(run(gaz, "Ministers merged NHS Improvement and NHS England.")) == set()
+
+
+def in_notes(gaz: Gazetteer, title: str, text: str) -> Extraction:
+    """The sentence in a text (explanatory notes, say) whose title names an instrument."""
+    return extract_text(parse_article(text), gaz, ArticleInfo(document_id="notes", title=title))
+
+
+@pytest.mark.parametrize("sentence", [
+    "This section establishes integrated care boards.",
+    "Subsection (3) abolishes Monitor.",
+    "Section 12 of the Act also abolishes Monitor.",
+    "This Act abolishes Monitor.",
+])
+def test_a_provision_as_subject_is_the_instrument_the_title_names(gaz, sentence):
+    result = triples(in_notes(gaz, "Health and Social Care Act 2012: explanatory notes", sentence))
+    assert {s for s, _, _, _ in result} == {ACT}
+
+
+def test_a_provision_subject_needs_a_titled_instrument_and_the_right_instrument_word(gaz):
+    assert triples(run(gaz, "This section establishes integrated care boards.")) == set()
+    # "This Order" in an Act's notes is some other instrument
+    assert triples(in_notes(gaz, "Health and Social Care Act 2012: explanatory notes", "This Order abolishes Monitor.")) == set()
+    # a named doer between is the doer
+    assert ("nhs-england", "abolishes", "monitor", "fact") in triples(
+        in_notes(gaz, "Health and Social Care Act 2012: explanatory notes", "This section says NHS England abolishes Monitor."))

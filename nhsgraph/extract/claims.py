@@ -156,7 +156,11 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
         if not subjects:
             first_person = cl.first_person_before(s.tokens, s.clauses, hit.first) or motion(s.tokens)
             provider = voice.document if voice.performative else s.bill if not voice.enacted else None
-            if heading and provider is not None and relation not in stance and objects and hit.form.role not in (EVALUATION, NAMING):
+            if (voice.titled is not None and not voice.performative and relation not in stance and objects
+                    and hit.form.role not in (EVALUATION, NAMING) and cl.provision_subject(s.tokens, hit.first, voice.titled.label)):
+                # "This section establishes X" in the explanatory notes of (or a debate on) the instrument the title names
+                subjects = [voice.titled]
+            elif heading and provider is not None and relation not in stance and objects and hit.form.role not in (EVALUATION, NAMING):
                 # "Clause 26 - Abolition of Monitor": a provision's heading names what the Act does, or the Bill would
                 subjects, government = [provider], not voice.performative
             elif (s.bill is not None and not voice.enacted and relation not in stance and objects and not speakers

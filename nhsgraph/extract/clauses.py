@@ -257,3 +257,27 @@ def headline_future(tokens: list[Token], spans: list[Span], index: int) -> bool:
     if i >= 0 and tokens[i].key == "be":
         i -= 1
     return i >= 1 and tokens[i].key == "to" and any(sp.last == i for sp in spans)
+
+
+def provision_subject(tokens: list[Token], index: int, title: str) -> bool:
+    """Does the sentence open with a provision or instrument as the subject of the cue at ``index``
+    ("This section establishes", "Subsection (3) abolishes", "This Order provides for the establishment of")?
+    The lexicon's ``provision_subjects``: only the provision's label and "provides for" may stand between.
+    ``title``: the name of the instrument the text is about; "This Order" must be one ("... Order 2001")."""
+    spec = lexicon_data().get("provision_subjects", {})
+    i = 0
+    while i < index and (tokens[i].text in ("(", ")") or _label(tokens[i].text)):
+        i += 1  # a list item's label: "(a)"
+    if i < index and tokens[i].key in spec.get("determiners", []):
+        i += 1
+    instrument = i < index and tokens[i].key in spec.get("instruments", []) and tokens[i].key in title.casefold().split()
+    if i >= index or not (tokens[i].key in spec.get("words", []) or instrument):
+        return False
+    between = tokens[i + 1:index]
+    bridge = set(spec.get("bridge", []))
+    return len(between) <= int(spec.get("reach", 0)) and all(t.key in bridge or _label(t.text) for t in between)
+
+
+def _label(word: str) -> bool:
+    """A provision's number or letter: "3", "1I", "2A", "a", "iv"."""
+    return any(c.isdigit() for c in word) or (len(word) <= 3 and word.isalpha() and (len(word) == 1 or set(word.lower()) <= set("ivx")))
