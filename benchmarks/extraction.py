@@ -17,7 +17,9 @@ Prints precision, recall and F1 per article and per set:
   overlapping predicted mention with the same id (recall); predicted links judged against
   the gold mentions (precision);
 - new entities: spans of entities the dataset lacks, found as new (span overlap);
-- claims: (subject, relation, object), each gold claim listing the ids it accepts.
+- claims: (subject, relation, object), each gold claim listing the ids it accepts; the gold lists a claim
+  once per sentence stating it, the extractor once per article, so "distinct claims" also counts each
+  (subject, relation, object) once on both sides.
 Each set's totals are printed twice: as ``nhsgraph extract`` runs, and without the statistical
 English pipeline (``--no-parser``, new names found by their shape alone), with the time of each.
 Exits 0 whether or not CORPUS_DIR is given.
@@ -123,8 +125,16 @@ def score_article(gold: dict, result: object, known_ids: set[str], verbose: bool
             if i not in used:
                 print(f"    extra claim: {c.subject.id} {c.relation} {c.object.id} [{c.status}] cue {c.cue!r}")
     status = Score(tp_pred=statuses, predicted=len(used), tp_gold=statuses, gold=len(used))
+    # The extractor reports a claim once however many sentences state it (with its best sentence); the gold
+    # lists it once per sentence. Counted once each, as a researcher's graph holds them:
+    distinct_gold = {(frozenset(_ids(g["subject"])), g["relation"], frozenset(_ids(g["object"]))) for g in gold["claims"]}
+    distinct_pred = {(c.subject.id, c.relation, c.object.id) for c in predicted}
+    def same(p: tuple[str, str, str], g: tuple[frozenset[str], str, frozenset[str]]) -> bool:
+        return p[1] == g[1] and fits(p[0], g[0]) and fits(p[2], g[2])
+    distinct = Score(tp_pred=sum(any(same(p, g) for g in distinct_gold) for p in distinct_pred), predicted=len(distinct_pred),
+                     tp_gold=sum(any(same(p, g) for p in distinct_pred) for g in distinct_gold), gold=len(distinct_gold))
     return {"entity linking (in dataset)": linking, "new entities (span)": new, "claims (s, r, o)": claims,
-            "status of matched claims": status}
+            "status of matched claims": status, "distinct claims (s, r, o)": distinct}
 
 
 def lookup_speed(gazetteer: Gazetteer, texts: list[str], extra: int) -> str:
