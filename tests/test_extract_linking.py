@@ -98,3 +98,8 @@ def test_an_instruments_or_bills_title_is_one_new_act_not_the_names_inside_it(ga
 
 def test_the_bill_alone_is_a_reference_not_a_title(gaz: Gazetteer) -> None:
     assert not any(m.kind == "act" for m in run(gaz, "The Bill was debated. This Bill would abolish them.").mentions)
+
+
+def test_an_ampersand_names_what_and_names(gaz):
+    result = run(gaz, "The Health & Social Care Act 2012 abolished primary care trusts.")
+    assert ("Health & Social Care Act 2012", "health-and-social-care-act-2012") in [(m.text, m.id) for m in result.mentions]

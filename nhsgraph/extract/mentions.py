@@ -17,7 +17,9 @@ class Token:
 
     @property
     def key(self) -> str:
-        return self.text.translate(_QUOTES).casefold()
+        """The word as names and cues are looked up: case and quote style folded, "&" read as "and"
+        ("Brighton & Sussex University Hospitals NHS Trust" is the reference data's "... and Sussex ...")."""
+        return "and" if self.text == "&" else self.text.translate(_QUOTES).casefold()
 
 
 def phrase_end(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
