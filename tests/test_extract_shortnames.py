@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract_fixtures import run, triples
 
-from nhsgraph.extract.shortnames import surname
+from nhsgraph.extract.shortnames import first_name, surname
 
 
 def people(result: object) -> list[tuple[str, str]]:
@@ -33,6 +33,9 @@ def test_surname_drops_honorifics_and_a_peers_territorial_title():
     assert surname("Baroness Merron") == "Merron"
     assert surname("Mr. A") is None
     assert surname("Jane Wade-Gery") == "Wade-Gery"
+    assert surname("Mr. Ian McCartney") == "McCartney"
+    assert surname("Jane O'Brien") == "O'Brien"
+    assert surname("Jane NHS") is None
 
 
 def test_a_known_persons_surname_after_another_first_name_is_someone_else(gaz):
@@ -40,3 +43,8 @@ def test_a_known_persons_surname_after_another_first_name_is_someone_else(gaz):
     assert ("Example", "jane-example") in people(run(gaz, "Later, Example opposed the Lansley Act."))
     assert all(pid != "jane-example" for _, pid in people(run(gaz, "Later, Mr. Tom Example opposed the Lansley Act.")))
     assert ("Example", "jane-example") in people(run(gaz, "Later, Dr Example opposed the Lansley Act."))
+
+
+def test_first_name_skips_honorifics():
+    assert first_name("Sir Malcolm Grant") == "Malcolm"
+    assert first_name("Mr. Jim Marshall") == "Jim"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nhsgraph.extract.mentions import Mention, Token, tokenize
-from nhsgraph.extract.shortnames import honorifics
+from nhsgraph.extract.shortnames import first_name, honorifics
 from nhsgraph.names import singular
 
 if TYPE_CHECKING:
@@ -248,8 +248,11 @@ def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
     name ("Mr. Jim Marshall")? Then it is someone else: the same person's full name would have matched.
     A first name with the same initial may be a misspelling ("Sir Malcom Grant" for Malcolm Grant)."""
     word = before.text.rstrip(".")
-    return (entry.generated and entry.kind == "person" and len(window) == 1 and word[:1].isupper()
-            and word.isalpha() and word not in honorifics() and word[:1] != entry.label[:1])
+    if not (entry.generated and entry.kind == "person" and len(window) == 1 and word[:1].isupper()
+            and word.isalpha() and word not in honorifics()):
+        return False
+    own = first_name(entry.label)
+    return own is None or word[:1] != own[:1]
 
 
 # Local systems are written by place: the reference layer's "Surrey Heartlands Health and Care Partnership"

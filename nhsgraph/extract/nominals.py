@@ -108,9 +108,23 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
         if not losing and i + 1 < len(s.tokens) and s.tokens[i + 1].key == "of":
             losing = _named_at(s, i + 2)
         if not losing:  # "X's functions", "their functions"
-            losing = [sp for sp in s.spans if sp.last >= i - 3 and ([t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])
-                      or sp.mention.rule == "pronoun" and _qualifies(s, sp.last, i))]
+            losing = _owners(s, i)
     return (gaining, losing) if gaining and losing else None
+
+
+# Words that may stand between the owner of what moves and it: "X's statutory functions", "its regulatory functions".
+OWNER_REACH = 3
+QUALIFIER_REACH = 2
+
+
+def _owners(s: SentenceView, i: int, start: int = 0) -> list[cl.Span]:
+    """Who owns what moves at token ``i``: "X's (statutory) functions", or a possessive pronoun with at most a
+    couple of lower-case qualifiers between ("its regulatory functions"); only names from token ``start``."""
+    def qualifiers(first: int) -> bool:
+        between = s.tokens[first:i]
+        return len(between) <= QUALIFIER_REACH and all(t.text.isalpha() and t.text.islower() for t in between)
+    return [sp for sp in s.spans if start <= sp.first and i - OWNER_REACH <= sp.last <= i
+            and ([t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"]) or sp.mention.rule == "pronoun" and qualifiers(sp.last))]
 
 
 def losing_body(s: SentenceView, hit: CueHit) -> list[cl.Span]:
@@ -133,17 +147,7 @@ def losing_body(s: SentenceView, hit: CueHit) -> list[cl.Span]:
     by = next((j for j in range(i + 1, min(i + 2 + int(spec.get("losing_by_reach", 0)), len(s.tokens))) if s.tokens[j].key == "by"), None)
     if by is not None:
         return _named_at(s, by + 1)
-    return [sp for sp in s.spans if hit.last <= sp.first and sp.last <= i and [t.key for t in s.tokens[sp.last:i]][:2] in (["'", "s"], ["'"])]
-
-
-# Words that may stand between a possessive pronoun and what moves: "its regulatory functions".
-QUALIFIER_REACH = 2
-
-
-def _qualifies(s: SentenceView, start: int, i: int) -> bool:
-    """Are the tokens from ``start`` to what moves at ``i`` at most a couple of lower-case qualifiers?"""
-    between = s.tokens[start:i]
-    return len(between) <= QUALIFIER_REACH and all(t.text.isalpha() and t.text.islower() for t in between)
+    return _owners(s, i, start=hit.last)
 
 
 def transfer_relation(s: SentenceView, hit: CueHit) -> str:

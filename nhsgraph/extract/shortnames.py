@@ -30,7 +30,14 @@ def surname(name: str) -> str | None:
     words = re.sub(r"\s+of\s+.*$", "", name.strip()).replace(".", " ").split()
     words = [w for w in words if w not in honorifics()]
     last = words[-1] if words else ""
-    return last if len(last) >= MIN_SURNAME and last[:1].isupper() and last[1:].islower() or "-" in last else None
+    # "Dash", "McCartney", "O'Brien", "Wade-Gery"; not an acronym ("NHS") or a number
+    shaped = re.fullmatch(r"[A-Z][A-Za-z'’-]+", last) is not None and not last.isupper()
+    return last if len(last) >= MIN_SURNAME and shaped else None
+
+
+def first_name(name: str) -> str | None:
+    """The first word of a person's name after any honorifics ("Sir Malcolm Grant" -> "Malcolm")."""
+    return next((w for w in name.replace(".", " ").split() if w not in honorifics()), None)
 
 
 def with_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
