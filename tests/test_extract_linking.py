@@ -7,6 +7,7 @@ import pytest
 from extract_fixtures import gazetteer, run
 
 from nhsgraph.extract import ArticleInfo, Extraction, Gazetteer, extract_text
+from nhsgraph.extract.gazetteer import informal_names
 from nhsgraph.extract.text import parse_article
 
 EXTRA = """\
@@ -27,6 +28,16 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     return gazetteer(tmp_path_factory.mktemp("gaz"), EXTRA)
 
 
+def _with_acts(acts: list[tuple[str, str, int]]) -> Gazetteer:
+    gaz = Gazetteer()
+    for act_id, label, year in acts:
+        gaz.add(act_id, "act", label, label)
+        for name in informal_names("act", label, year):
+            gaz.add(act_id, "act", label, name, generated=True)
+        gaz.years[act_id] = year
+    return gaz
+
+
 def _linked(result: Extraction, text: str) -> dict[str, str]:
     return {text[m.start:m.end]: m.id for m in result.mentions if m.known}
 
@@ -42,10 +53,48 @@ def test_bill_named_like_several_acts_links_to_the_act_passed_soon_after_the_art
     assert _linked(_dated(gaz, text, "2007"), text)["Health and Social Care Bill"] == "health-and-social-care-act-2008"
 
 
-def test_bill_named_like_several_acts_stays_unlinked_without_a_date_or_long_before_them(gaz: Gazetteer) -> None:
+def test_bill_named_like_several_acts_stays_unlinked_long_before_them(gaz: Gazetteer) -> None:
     text = "MPs debated the Health and Social Care Bill on Monday."
-    assert "Health and Social Care Bill" not in _linked(_dated(gaz, text, None), text)
     assert "Health and Social Care Bill" not in _linked(_dated(gaz, text, "1990"), text)
+
+
+def test_undated_title_several_acts_bear_lists_them_all_and_guesses_the_latest_weakly(gaz: Gazetteer) -> None:
+    """No date to tell which Act: still a mention of a known Act (not a new entity), with every Act of
+    that title as a candidate and a confidence a reviewer will question."""
+    text = "MPs debated the Health and Social Care Bill on Monday."
+    mention = next(m for m in _dated(gaz, text, None).mentions if m.text == "Health and Social Care Bill")
+    assert mention.known and mention.id == "health-and-social-care-act-2012"
+    assert set(mention.candidates) == {"health-and-social-care-act-2012", "health-and-social-care-act-2008"}
+    assert mention.confidence < 0.5
+
+
+def test_act_title_without_year_is_the_latest_act_of_that_title_passed_by_the_articles_date(gaz: Gazetteer) -> None:
+    text = "Under the Health and Social Care Act, commissioning changed."
+    assert _linked(_dated(gaz, text, "2010"), text)["Health and Social Care Act"] == "health-and-social-care-act-2008"
+    assert _linked(_dated(gaz, text, "2014"), text)["Health and Social Care Act"] == "health-and-social-care-act-2012"
+    assert "Health and Social Care Act" not in _linked(_dated(gaz, text, "2005"), text)
+
+
+def test_title_in_the_article_title_dates_the_article(gaz: Gazetteer) -> None:
+    text = "MPs debated the Health and Social Care Bill on Monday."
+    info = ArticleInfo(document_id="test-article", title="Health and Social Care Bill (Commons, 26 November 2007)")
+    assert _linked(extract_text(parse_article(text, ".txt"), gaz, info), text)["Health and Social Care Bill"] == "health-and-social-care-act-2008"
+
+
+@pytest.mark.parametrize("text", [
+    "The Local Government and Public Involvement in Social Care Act 2007 set up local involvement networks.",
+    "Powers under the Health and Social Care Act passed in 2001 were used.",
+])
+def test_end_of_a_longer_act_title_is_not_the_act_with_that_shorter_title(text: str) -> None:
+    """"Social Care Act" at the end of an Act title the data lacks is not the data's "Social Care Act 2014"."""
+    gaz = _with_acts([("social-care-act-2014", "Social Care Act 2014", 2014)])
+    assert "social-care-act-2014" not in {m.id for m in _dated(gaz, text, "2015").mentions}
+
+
+def test_short_act_title_after_the_or_a_heading_line_still_links() -> None:
+    gaz = _with_acts([("social-care-act-2014", "Social Care Act 2014", 2014)])
+    for text in ["Under the Social Care Act, councils assess needs.", "Reform plans\nSocial Care Act: what changes"]:
+        assert "social-care-act-2014" in {m.id for m in _dated(gaz, text, "2015").mentions}
 
 
 def test_dateline_under_the_title_dates_the_article(gaz: Gazetteer) -> None:

@@ -205,20 +205,31 @@ def _previous_subject(text: str, previous: list[Mention], previous_start: int | 
     return first
 
 
+def _names_title(head: list[Token], kind: str, titled: Mention | None) -> bool:
+    """Does a description's head ("Bill" in "the Bill") name the text's titled Bill or Act: the same kind,
+    a kind any earlier mention may stand for, and the head's words among the title's words for it?"""
+    if titled is None or titled.kind != kind or kind not in words().article_wide:
+        return False
+    return {t.key for t in head} <= {t.key for t in tokenize(titled.written)}
+
+
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     """Is the pronoun at ``i`` its sentence's subject: first, after at most a conjunction ("And it ...")?"""
     return i == 0 or (i == 1 and tokens[0].key in ("and", "but", "so"))
 
 
 def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention],
-            before: list[Mention] | None = None, descriptions: bool = True, previous_start: int | None = None) -> list[Mention]:
+            before: list[Mention] | None = None, descriptions: bool = True, previous_start: int | None = None,
+            titled: Mention | None = None) -> list[Mention]:
     """Mentions for the pronouns and descriptions of one sentence that serve a cue, resolved to
     entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after.
     A description of a kind the lexicon lets reach further ("the Bill") may use ``before``: every
     mention in the article before this sentence. Without ``descriptions`` (an Act's own text, where
     "this Act" is the text itself and "the Authority" a defined term), only pronouns are resolved.
     ``previous_start``: where the sentence before begins, so that a pronoun opening this sentence can
-    continue that sentence's subject."""
+    continue that sentence's subject. ``titled``: the Bill or Act the text's title names, which "the
+    Bill" (or "the Act", if the title says Act) stands for wherever it is said: the Bill under debate,
+    the Act an explanatory note explains, even just after another Act is named."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
     listed = _listed(text, previous) + _listed(text, names)
@@ -235,7 +246,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         if described is not None:
             length, kind = described
             pool = [*(before or []), *earlier] if kind in words().article_wide else earlier
-            antecedent = _antecedent(pool, (kind,), "", listed)
+            antecedent = (titled if _names_title(tokens[i + 1:i + length], kind, titled) else None) or _antecedent(pool, (kind,), "", listed)
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))
             i += length

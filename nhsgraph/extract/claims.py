@@ -54,6 +54,8 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
 FALLBACK = {"proposes": "supports"}
+# The text's title as the antecedent of "the Bill": a name the reader was given, but not in the text itself.
+TITLE_RULE, TITLE_CONFIDENCE = "title", 0.8
 
 
 def _stance_relations() -> tuple[str, ...]:
@@ -86,6 +88,14 @@ def provision_heading(tokens: list[Token]) -> bool:
     """Does the sentence open with a provision's label ("Clause 26 -", "Section 2:", "Part 1")? Its words
     are the provision's heading (the lexicon's ``provisions``)."""
     return len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in provisions() and tokens[1].text[:1].isdigit()
+
+
+def _title_mention(titled: Party | None) -> Mention | None:
+    """The Bill or Act a text's title names, as the antecedent "the Bill" may stand for (it has no span in the text)."""
+    if titled is None:
+        return None
+    return Mention(0, 0, titled.written or titled.label, titled.id, titled.kind, titled.label, titled.known, TITLE_RULE,
+                   TITLE_CONFIDENCE)
 
 
 def says_enacted(text: str) -> bool:
@@ -251,6 +261,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     ``doc``: the text as the English pipeline parsed it, which finds a verb's parties the surface rules miss."""
     article_voice = voice
     lex = lexicon()
+    titled = _title_mention(voice.titled)
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
     previous_start: int | None = None
@@ -269,7 +280,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
-                                     previous_start=previous_start)
+                                     previous_start=previous_start, titled=titled)
         referring += [m for m in described or [] if sentence.start <= m.start and m.end <= sentence.end]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside

@@ -29,6 +29,8 @@ TITLE_HEAD_KINDS = ("document", "proposal")
 # A Bill becomes its Act in the same or a later session: a Bill named in a text of year Y is the Act
 # of year Y to Y + BILL_YEARS that bears its name.
 BILL_YEARS = 2
+# A short title several Acts bear, with no year to tell them apart: the latest, with all as candidates.
+UNDATED_ACT_CONFIDENCE = 0.35
 # A name of this many words or more (not counting "and", "of" ...) is the body's even in lower case.
 LOWER_CASE_WORDS = 3
 # Words that may stay lower case inside a capitalised name ("Department of Health and Social Care").
@@ -129,6 +131,19 @@ class Gazetteer:
         fitting = {e.id for e in entries if 0 <= self.years.get(e.id, -1) - year <= BILL_YEARS}
         return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
 
+    def _act_of_year(self, entries: list[Entry], year: int | None) -> list[Entry]:
+        """An Act's short title without its year, which several Acts bear ("Health and Social Care Act":
+        2001, 2008, 2012), is the latest of them passed by the text's year: the one then in force under that
+        name. Without a year, or with none passed by then, none."""
+        if year is None or not entries or not all(e.kind == "act" and e.generated and e.name.endswith("Act") for e in entries):
+            return []
+        passed = {e.id: self.years[e.id] for e in entries if self.years.get(e.id, year + 1) <= year}
+        if not passed:
+            return []
+        latest = max(passed.values())
+        fitting = {i for i, y in passed.items() if y == latest}
+        return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
+
     @staticmethod
     def _choose(entries: list[Entry]) -> list[Entry]:
         """Curated names win; a generated name links only when it fits exactly one entity
@@ -181,17 +196,33 @@ class Gazetteer:
                     continue
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
                 candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)
-                              and not (i > 0 and _other_first_name(e, window, tokens[i - 1]))]
-                accepted = self._choose(candidates) or self._bill_of_year(candidates, year)
-                if not accepted:
+                              and not (i > 0 and _other_first_name(e, window, tokens[i - 1]))
+                              and not _tail_of_longer_title(e, text, tokens, i)]
+                accepted = self._choose(candidates) or self._bill_of_year(candidates, year) or self._act_of_year(candidates, year)
+                if accepted:
+                    found.append(self._mention(text, window, accepted))
+                elif year is None and self._same_titled_acts(candidates):
+                    found.append(self._undated_act(text, window, candidates))
+                else:
                     continue
-                found.append(self._mention(text, window, accepted))
                 i += length
                 matched = True
                 break
             if not matched:
                 i += 1
         return found
+
+    def _same_titled_acts(self, entries: list[Entry]) -> bool:
+        """Do these entries all stand for Acts (or their Bills) sharing a short title, several of them?"""
+        return len({e.id for e in entries}) > 1 and all(e.kind == "act" and e.generated and e.id in self.years for e in entries)
+
+    def _undated_act(self, text: str, window: list[Token], entries: list[Entry]) -> Mention:
+        """"The Health and Social Care Act" in a text of unknown date, so no year tells which: a mention of the
+        latest Act of that title (the one a reader most likely means), listing all of them as candidates,
+        with low confidence. Not a new entity: the data holds every Act of that title."""
+        ids = sorted({e.id for e in entries}, key=lambda i: self.years[i], reverse=True)
+        s, e = window[0].start, window[-1].end
+        return Mention(s, e, text[s:e], ids[0], "act", self.labels[ids[0]], True, "undated-act-title", UNDATED_ACT_CONFIDENCE, ids)
 
     def _mention(self, text: str, window: list[Token], entries: list[Entry]) -> Mention:
         # Curated ids before namespaced reference ids (ods/...), then by the kind a reader most likely means.
@@ -253,6 +284,26 @@ def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
         return False
     own = first_name(entry.label)
     return own is None or word[:1] != own[:1]
+
+
+def _tail_of_longer_title(entry: Entry, text: str, tokens: list[Token], i: int) -> bool:
+    """Is an Act's or Bill's name at ``i`` ("Care Act", "Health Act") the end of a longer capitalised title
+    the data does not hold ("Health and Social Care Act", "Public Involvement in Health Act 2007")? Then it
+    names another Act. A capitalised word right before it, or one before a linking word ("in", "and"),
+    makes it a tail; "the" or "a" before it (sentence-initial "Under the Health Act") or a line break
+    (a heading above it) does not."""
+    if entry.kind != "act" or i == 0:
+        return False
+    before = tokens[i - 1]
+    if "\n" in text[before.end:tokens[i].start]:
+        return False
+    if before.key in ("the", "a", "an"):
+        return False
+    if before.key in _NAME_LINKS:
+        if i < 2 or "\n" in text[tokens[i - 2].end:before.start]:
+            return False
+        before = tokens[i - 2]
+    return before.text[:1].isupper() and before.text.isalpha() and before.key not in _NAME_LINKS
 
 
 # Local systems are written by place: the reference layer's "Surrey Heartlands Health and Care Partnership"

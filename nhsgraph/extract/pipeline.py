@@ -10,6 +10,7 @@ from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_en
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
+from nhsgraph.extract.grounding import claim_groundings
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -82,11 +83,12 @@ DATELINE_CHARS = 400
 
 
 def article_year(info: ArticleInfo, text: str) -> int | None:
-    """When the article was written: ``--date``, else a full date in its opening lines (news pages and
+    """When the article was written: ``--date``, else a full date in its title ("Health and Social Care
+    Bill (Hansard, Commons, second reading, 26 November 2007)") or in its opening lines (news pages and
     reports print one under the title), else unknown."""
     if info.date and re.match(r"\d{4}", info.date):
         return int(info.date[:4])
-    match = _DATELINE.search(text[:DATELINE_CHARS])
+    match = _DATELINE.search(info.title or "") or _DATELINE.search(text[:DATELINE_CHARS])
     return int(match.group("year")) if match else None
 
 
@@ -102,10 +104,21 @@ def _repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _titled_act(title: str, gazetteer: Gazetteer) -> Party | None:
-    """The one Bill, Act or instrument a text's title names (a debate's "X Bill, second reading"), known or new."""
-    acts = [m for m in merge_mentions(gazetteer.find(title), find_new(title)) if m.kind == "act"]
-    return Party(acts[0].id, acts[0].label, acts[0].kind, acts[0].known) if len({m.id for m in acts}) == 1 else None
+# Where a title's head ends: "Health Act 1999: Explanatory Notes, background: the ... Act 1990".
+_TITLE_HEAD_END = re.compile(r":|\s[–—-]\s")
+
+
+def _titled_act(title: str, gazetteer: Gazetteer, year: int | None) -> Party | None:
+    """The one Bill, Act or instrument a text's title names (a debate's "X Bill, second reading"), known or
+    new; when the title names several, the one in its head, before the first colon or dash ("Health Act
+    1999: Explanatory Notes, background: the National Health Service and Community Care Act 1990")."""
+    acts = [m for m in merge_mentions(gazetteer.find(title, year=year), find_new(title)) if m.kind == "act"]
+    if len({m.id for m in acts}) > 1:
+        head_end = (_TITLE_HEAD_END.search(title) or re.search(r"$", title)).start()  # type: ignore[union-attr]
+        acts = [m for m in acts if m.end <= head_end]
+    if len({m.id for m in acts}) != 1:
+        return None
+    return Party(acts[0].id, acts[0].label, acts[0].kind, acts[0].known, written=acts[0].text)
 
 
 def _member(turn: Turn, mentions: list[Mention]) -> Party | None:
@@ -131,7 +144,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     authors = [_party_for(name, gazetteer, "person") for name in names]
     text = article.text
     sentences = split_sentences(text)
-    known = without_single_bodies(text, gazetteer.find(text, exclude=frozenset({document.id}), year=article_year(info, text)))
+    year = article_year(info, text)
+    known = without_single_bodies(text, gazetteer.find(text, exclude=frozenset({document.id}), year=year))
     mentions = merge_mentions(known, find_new(text))
     posts = find_posts(text, gazetteer)
     parsed = parse(text) if parser else None
@@ -147,12 +161,13 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     department = Party.of(posted) if posted is not None else None
     if department is None and len(authors) == 1 and authors[0].known and authors[0].id in gazetteer.government:
         department = authors[0]  # a department's own page: its "we" and "the Government" are the department
-    if department is not None:
-        described += bare_posts(text, department, [*mentions, *posts])
+    bare = bare_posts(text, department, [*mentions, *posts]) if department is not None else []
+    described += bare
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer))
+                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
+    mentions = sorted([*mentions, *claim_groundings(text, claims, mentions, [*posts, *bare])], key=lambda m: m.start)  # "the Bill" a claim stands on
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 
