@@ -107,7 +107,7 @@ def test_ceases_to_exist_in_an_act_and_in_an_article(gaz):
 
 def test_there_is_established_a_form_known_as_a_name(gaz):
     assert triples(in_act(gaz, "There is established a clinical commissioning group known as NHS Improvement.")) == {
-        (ACT, "establishes", "nhs-improvement", "fact")}
+        (ACT, "establishes", "nhs-improvement", "fact"), ("nhs-improvement", "instance_of", "clinical-commissioning-group", "fact")}
     assert triples(in_act(gaz, "It is the duty of the Secretary of State to establish bodies to be called integrated care boards.")) == {
         (ACT, "establishes", ICB, "fact")}
 

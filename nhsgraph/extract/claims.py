@@ -29,6 +29,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
     provisions,
 )
+from nhsgraph.extract.instances import instance_claims
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
 from nhsgraph.extract.roles import find_roles
@@ -245,6 +246,7 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
                                     round(min(0.95, max(0.05, score)), 2), negated))
     if not question:
         claims += possessive_claims(s, list(attribution), "reported" if speakers else "fact")
+        claims += instance_claims(s, list(attribution), "reported" if speakers else "fact")
         claims += role_claims(s, found_roles, voice.attribution)
         if not speakers:
             claims += novelty_claims(s, voice, list(attribution))

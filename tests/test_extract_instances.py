@@ -1,0 +1,50 @@
+"""A body's form, and what a body is made of, from names written together: "a special health authority,
+to be known as X", "X is established as a Y", "X, an NHS trust", "Ys (A and B)", "Y (comprising A and B)".
+Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import run, triples
+
+from nhsgraph.extract import Gazetteer
+
+CCG, ICB = "clinical-commissioning-group", "integrated-care-board"
+
+
+def _relations(gaz: Gazetteer, text: str, relation: str) -> set[tuple[str, str, str]]:
+    return {(s, o, status) for s, r, o, status in triples(run(gaz, text)) if r == relation}
+
+
+@pytest.mark.parametrize("text", [
+    "The order sets up an integrated care board, to be known as Monitor, from April.",
+    "There shall be an integrated care board which shall be known as Monitor.",
+    "Monitor is established as an integrated care board from 1 July.",
+    "Monitor launches today as an integrated care board.",
+    "Monitor, an integrated care board provided for in section 14, covers the county.",
+    "Monitor (“the board”), an integrated care board, covers the county.",
+    "Two new integrated care boards (Monitor and NHS Improvement) start work in July.",
+])
+def test_a_body_named_with_its_form_is_an_instance_of_it(gaz: Gazetteer, text: str) -> None:
+    assert ("monitor", ICB, "fact") in _relations(gaz, text, "instance_of")
+
+
+@pytest.mark.parametrize("text", [
+    "Monitor, a former integrated care board chair, spoke.",  # the form names what a post is of
+    "Functions pass to NHS England, an integrated care board, or a clinical commissioning group.",  # a list
+    "Monitor is not an integrated care board.",
+    "Monitor was abolished as an integrated care board would be.",  # not a verb of being set up
+])
+def test_names_side_by_side_that_do_not_state_a_form(gaz: Gazetteer, text: str) -> None:
+    assert not {(s, o) for s, o, _ in _relations(gaz, text, "instance_of")} & {("monitor", ICB), ("nhs-england", ICB)}
+
+
+def test_a_body_followed_by_a_bracketed_list_of_bodies_is_made_of_them(gaz: Gazetteer) -> None:
+    text = "NHS England (comprising Monitor and NHS Improvement) will publish guidance."
+    # what the body is made of is stated as fact; "will" is about the guidance
+    assert _relations(gaz, text, "part_of") >= {("monitor", "nhs-england", "fact"), ("nhs-improvement", "nhs-england", "fact")}
+
+
+def test_one_body_restated_in_brackets_is_not_a_part_of_it(gaz: Gazetteer) -> None:
+    """"NHS England (Monitor)" restates or glosses one name; only a list of two or more is a make-up."""
+    assert not _relations(gaz, "NHS England (Monitor) published guidance.", "part_of")
