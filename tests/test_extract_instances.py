@@ -48,3 +48,15 @@ def test_a_body_followed_by_a_bracketed_list_of_bodies_is_made_of_them(gaz: Gaze
 def test_one_body_restated_in_brackets_is_not_a_part_of_it(gaz: Gazetteer) -> None:
     """"NHS England (Monitor)" restates or glosses one name; only a list of two or more is a make-up."""
     assert not _relations(gaz, "NHS England (Monitor) published guidance.", "part_of")
+
+
+def test_a_joint_name_is_its_two_bodies_where_a_merger_is_spoken_of(gaz: Gazetteer) -> None:
+    text = "The Bill brings together NHS England and NHS Improvement (comprising Monitor and NHS Improvement) into one body."
+    linked = [m.id for m in run(gaz, text).mentions if m.known]
+    assert linked[:2] == ["nhs-england", "nhs-improvement"]
+    assert "nhse-i" not in linked
+
+
+def test_a_joint_name_stays_the_joint_arrangement_elsewhere(gaz: Gazetteer) -> None:
+    linked = [m.id for m in run(gaz, "NHS England and NHS Improvement published guidance.").mentions if m.known]
+    assert linked == ["nhse-i"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
+from nhsgraph.extract.combined import split_joint_names
 from nhsgraph.extract.defined import with_defined_terms
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
@@ -156,6 +157,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     mentions = merge_mentions(mentions, speaker_mentions(text, turns, mentions))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = with_short_names(text, mentions)  # "Dr Dash" after "Dr Penny Dash"
+    mentions = split_joint_names(text, sentences, mentions, gazetteer)  # "NHS England and NHS Improvement would be merged"
     mentions = with_defined_terms(text, mentions)  # "the BSA" after "... Authority (“the BSA”)"
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
