@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.extract.shortnames import honorifics
 from nhsgraph.extract.turns import post_words
 
 if TYPE_CHECKING:
@@ -23,6 +24,12 @@ RULE = "parsed-name"
 CONFIDENCE = 0.45
 # A name is at least this many words: one word alone is too often a common noun written with a capital.
 MIN_WORDS = 2
+
+
+@cache
+def honours() -> frozenset[str]:
+    """Honours written after a name ("CBE", "QC"): the lexicon's ``roles: honours``."""
+    return frozenset(lexicon_data().get("roles", {}).get("honours", []))
 
 
 @cache
@@ -49,6 +56,18 @@ def _label(text: str) -> str:
     return text
 
 
+def _person_span(entity: Span) -> tuple[int, int] | None:
+    """A name opening with an honorific ("Mr Meddings", tagged a body by the recogniser) is a person's;
+    honours and a possessive after it ("Richard Meddings CBE's") are not part of the name. The span
+    without them, when the entity is a person's name."""
+    words = list(entity)
+    while len(words) > 1 and (words[-1].text in ("'s", "’s", "'", "’") or words[-1].text.casefold() in honours()):
+        words = words[:-1]
+    if entity.label_ != "PERSON" and words[0].text.rstrip(".") not in honorifics():
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def parsed_names(doc: Doc, taken: list[Mention]) -> list[Mention]:
     """New-entity mentions from the recogniser, none overlapping ``taken`` (names found, posts)."""
     found: list[Mention] = []
@@ -57,8 +76,12 @@ def parsed_names(doc: Doc, taken: list[Mention]) -> list[Mention]:
         if kind is None or not _proper(entity):
             continue
         start, end = entity.start_char, entity.end_char
+        person = _person_span(entity)
+        if person is not None:
+            (start, end), kind = person, "person"
         if any(m.meets(start, end) for m in taken):
             continue
-        label = _label(entity.text)
-        found.append(Mention(start, end, entity.text, slug(label), kind, label, False, RULE, CONFIDENCE))
+        text = doc.text[start:end]
+        label = _label(text)
+        found.append(Mention(start, end, text, slug(label), kind, label, False, RULE, CONFIDENCE))
     return found
