@@ -60,3 +60,9 @@ def test_a_joint_name_is_its_two_bodies_where_a_merger_is_spoken_of(gaz: Gazette
 def test_a_joint_name_stays_the_joint_arrangement_elsewhere(gaz: Gazetteer) -> None:
     linked = [m.id for m in run(gaz, "NHS England and NHS Improvement published guidance.").mentions if m.known]
     assert linked == ["nhse-i"]
+
+
+def test_a_form_to_be_known_as_a_name_is_a_body_named_not_a_form_renamed(gaz: Gazetteer) -> None:
+    found = triples(run(gaz, "There shall be an integrated care board to be known as Monitor."))
+    assert ("monitor", "instance_of", ICB, "fact") in found
+    assert not any(r == "renamed_to" for _, r, _, _ in found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from nhsgraph.extract.cues import (
     AGENT_AFTER,
@@ -16,6 +17,7 @@ from nhsgraph.extract.cues import (
     TRANSFER,
     UNDERGO,
     VERB,
+    lexicon_data,
 )
 from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party
@@ -47,6 +49,15 @@ class Claim:
 
 
 def allowed(relation: str, subject: Party, obj: Party) -> bool:
-    """Does the vocabulary allow this relation between these kinds (and not from a party to itself)?"""
+    """Does the vocabulary allow this relation between these kinds (and not from a party to itself)? A
+    relation the lexicon lists as ``same_kind`` (a renamed body is still a body, a renamed form a form)
+    also needs both parties of one kind: "a special health authority, to be known as X" renames nothing."""
     spec = vocabulary().relations.get(relation)
-    return spec is not None and subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds and subject.id != obj.id
+    if spec is None or subject.id == obj.id or subject.kind not in spec.subject_kinds or obj.kind not in spec.object_kinds:
+        return False
+    return subject.kind == obj.kind or relation not in _same_kind()
+
+
+@cache
+def _same_kind() -> frozenset[str]:
+    return frozenset(lexicon_data().get("same_kind", []))
