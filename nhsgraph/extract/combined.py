@@ -45,9 +45,9 @@ def split_joint_names(text: str, sentences: list[Sentence], mentions: list[Menti
     relations = set(lexicon_data().get("joint_names", {}).get("relations", []))
     result: list[Mention] = []
     for mention in mentions:
-        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
-        halves = _halves(mention, gazetteer) if mention.known and " " in mention.text and sentence is not None else None
-        if halves is not None and sentence is not None and any(
+        halves = _halves(mention, gazetteer) if mention.known and _AND.search(mention.text) else None
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None) if halves else None
+        if halves and sentence is not None and any(
                 h.form.relation in relations for h in lexicon().find(tokenize(text, sentence.start, sentence.end))):
             result += halves
         else:

@@ -123,26 +123,32 @@ class Gazetteer:
             tokens = tokens[1:]
         return bool(tokens) and any(e.id != entity_id and not e.generated for e in self.entries.get(_key(tokens), []))
 
+    @staticmethod
+    def _short_titles(entries: list[Entry], ending: str) -> bool:
+        """Are all ``entries`` an Act's generated short title ending in ``ending`` ("Bill", "Act")?"""
+        return bool(entries) and all(e.kind == "act" and e.generated and e.name.endswith(ending) for e in entries)
+
+    @staticmethod
+    def _only(entries: list[Entry], fitting: set[str]) -> list[Entry]:
+        """The entries of the one fitting id; none when no id or several fit."""
+        return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
+
     def _bill_of_year(self, entries: list[Entry], year: int | None) -> list[Entry]:
         """A Bill's name several Acts bear ("Health and Social Care Bill": 2008, 2012) is the Act passed
         within BILL_YEARS of the text's year; without a year, or with none or several such Acts, none."""
-        if year is None or not entries or not all(e.kind == "act" and e.generated and e.name.endswith("Bill") for e in entries):
+        if year is None or not self._short_titles(entries, "Bill"):
             return []
-        fitting = {e.id for e in entries if 0 <= self.years.get(e.id, -1) - year <= BILL_YEARS}
-        return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
+        return self._only(entries, {e.id for e in entries if 0 <= self.years.get(e.id, -1) - year <= BILL_YEARS})
 
     def _act_of_year(self, entries: list[Entry], year: int | None) -> list[Entry]:
         """An Act's short title without its year, which several Acts bear ("Health and Social Care Act":
         2001, 2008, 2012), is the latest of them passed by the text's year: the one then in force under that
         name. Without a year, or with none passed by then, none."""
-        if year is None or not entries or not all(e.kind == "act" and e.generated and e.name.endswith("Act") for e in entries):
+        if year is None or not self._short_titles(entries, "Act"):
             return []
         passed = {e.id: self.years[e.id] for e in entries if self.years.get(e.id, year + 1) <= year}
-        if not passed:
-            return []
-        latest = max(passed.values())
-        fitting = {i for i, y in passed.items() if y == latest}
-        return [e for e in entries if e.id in fitting] if len(fitting) == 1 else []
+        latest = max(passed.values(), default=None)
+        return self._only(entries, {i for i, y in passed.items() if y == latest})
 
     @staticmethod
     def _choose(entries: list[Entry]) -> list[Entry]:

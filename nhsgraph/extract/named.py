@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nhsgraph.extract.cues import lexicon_data
 from nhsgraph.extract.mentions import Mention, slug
+from nhsgraph.extract.roles import roles
 from nhsgraph.extract.shortnames import honorifics
 from nhsgraph.extract.turns import post_words
 
@@ -24,12 +25,6 @@ RULE = "parsed-name"
 CONFIDENCE = 0.45
 # A name is at least this many words: one word alone is too often a common noun written with a capital.
 MIN_WORDS = 2
-
-
-@cache
-def honours() -> frozenset[str]:
-    """Honours written after a name ("CBE", "QC"): the lexicon's ``roles: honours``."""
-    return frozenset(lexicon_data().get("roles", {}).get("honours", []))
 
 
 @cache
@@ -60,8 +55,10 @@ def _person_span(entity: Span) -> tuple[int, int] | None:
     """A name opening with an honorific ("Mr Meddings", tagged a body by the recogniser) is a person's;
     honours and a possessive after it ("Richard Meddings CBE's") are not part of the name. The span
     without them, when the entity is a person's name."""
+    spec = roles()
+    honours = spec.honours if spec is not None else frozenset()
     words = list(entity)
-    while len(words) > 1 and (words[-1].text in ("'s", "’s", "'", "’") or words[-1].text.casefold() in honours()):
+    while len(words) > 1 and (words[-1].text in ("'s", "’s", "'", "’") or words[-1].text.casefold() in honours):
         words = words[:-1]
     if entity.label_ != "PERSON" and words[0].text.rstrip(".") not in honorifics():
         return None

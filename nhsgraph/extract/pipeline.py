@@ -116,8 +116,8 @@ def _titled_act(title: str, gazetteer: Gazetteer, year: int | None) -> Party | N
     1999: Explanatory Notes, background: the National Health Service and Community Care Act 1990")."""
     acts = [m for m in merge_mentions(gazetteer.find(title, year=year), find_new(title)) if m.kind == "act"]
     if len({m.id for m in acts}) > 1:
-        head_end = (_TITLE_HEAD_END.search(title) or re.search(r"$", title)).start()  # type: ignore[union-attr]
-        acts = [m for m in acts if m.end <= head_end]
+        head = _TITLE_HEAD_END.search(title)
+        acts = [m for m in acts if m.end <= (head.start() if head else len(title))]
     if len({m.id for m in acts}) != 1:
         return None
     return Party(acts[0].id, acts[0].label, acts[0].kind, acts[0].known, written=acts[0].text)
