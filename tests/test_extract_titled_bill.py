@@ -34,9 +34,18 @@ def test_a_title_naming_several_acts_speaks_of_the_one_in_its_head(gaz: Gazettee
     assert ("health-and-social-care-act-2012", "abolishes", "monitor") in {t[:3] for t in triples(result)}
 
 
-def test_a_description_a_claim_stands_on_is_listed_as_a_mention_of_its_entity(gaz: Gazetteer) -> None:
-    """A reader of the entity list sees that "The Bill" refers to the Act, where the text never names it."""
+def test_the_bill_is_listed_as_a_mention_of_the_titled_act_wherever_it_is_said(gaz: Gazetteer) -> None:
+    """A reader of the entity list sees that "The Bill" refers to the Act, where the text never names
+    it: in the sentence a claim stands on and in one that says nothing about a change."""
     text = "The Bill abolishes Monitor. Ministers were questioned about the bill's timing."
     result = _titled(gaz, text, "Health and Social Care Bill, second reading (Commons, 31 January 2011)")
     described = [(m.text, m.id, m.rule) for m in result.mentions if m.rule == "description"]
-    assert described == [("The Bill", "health-and-social-care-act-2012", "description")]
+    assert described == [("The Bill", "health-and-social-care-act-2012", "description"),
+                         ("the bill", "health-and-social-care-act-2012", "description")]
+
+
+def test_a_body_described_loosely_is_listed_only_where_a_claim_stands_on_it(gaz: Gazetteer) -> None:
+    """"The body" may stand for any body named just before; it is listed only where a claim needs it."""
+    text = "Monitor was created in 2004. The body was praised by ministers."
+    result = extract_text(parse_article(text), gaz, ArticleInfo(title="A note on regulators"))
+    assert [m.text for m in result.mentions if m.rule == "description"] == []

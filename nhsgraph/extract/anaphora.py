@@ -61,6 +61,7 @@ class Words:
     singular: frozenset[str]
     moved: frozenset[str]
     article_wide: frozenset[str]
+    named_heads: frozenset[str]
 
 
 @cache
@@ -70,7 +71,8 @@ def words() -> Words:
     return Words({k: tuple(v) for k, v in raw["possessive"].items()}, {k: tuple(v) for k, v in raw["subject"].items()},
                  frozenset(raw["descriptions"]["determiners"]), heads, frozenset(raw["owned"]),
                  frozenset(raw["auxiliaries"]), frozenset(raw["fronted"]), frozenset(raw["plural"]), frozenset(raw["singular"]),
-                 frozenset(lexicon_data().get("transfer", {}).get("what", [])), frozenset(raw["descriptions"].get("article_wide", [])))
+                 frozenset(lexicon_data().get("transfer", {}).get("what", [])), frozenset(raw["descriptions"].get("article_wide", [])),
+                 frozenset(raw["descriptions"].get("named_heads", [])))
 
 
 def _role_kinds(hit: CueHit, tokens: list[Token], as_subject: bool) -> tuple[str, ...]:
@@ -213,6 +215,19 @@ def _names_title(head: list[Token], kind: str, titled: Mention | None) -> bool:
     return {t.key for t in head} <= {t.key for t in tokenize(titled.written)}
 
 
+def _named_head(head: list[Token]) -> frozenset[str]:
+    """The words of a description's head that its antecedent's name must contain ("department"), if any."""
+    return frozenset(t.key for t in head) & words().named_heads
+
+
+def listed_kind(mention: Mention) -> bool:
+    """Is a resolved description one to list among the text's mentions? "The Bill", "this Act" (kinds
+    that reach across the article) and "the Department" (a head the name must contain) are said of
+    one entity all through a text; "the body", "the report" are too loose to list unless a claim
+    stands on them."""
+    return mention.rule == DESCRIPTION and (mention.kind in words().article_wide or bool(_named_head(tokenize(mention.text))))
+
+
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     """Is the pronoun at ``i`` its sentence's subject: first, after at most a conjunction ("And it ...")?"""
     return i == 0 or (i == 1 and tokens[0].key in ("and", "but", "so"))
@@ -245,8 +260,12 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
         described = _description(tokens, i) if descriptions else None
         if described is not None:
             length, kind = described
-            pool = [*(before or []), *earlier] if kind in words().article_wide else earlier
-            antecedent = (titled if _names_title(tokens[i + 1:i + length], kind, titled) else None) or _antecedent(pool, (kind,), "", listed)
+            head = tokens[i + 1:i + length]
+            named = _named_head(head)
+            pool = [*(before or []), *earlier] if kind in words().article_wide or named else earlier
+            if named:
+                pool = [m for m in pool if named <= {t.key for t in tokenize(m.label)}]
+            antecedent = (titled if _names_title(head, kind, titled) else None) or _antecedent(pool, (kind,), "", listed)
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))
             i += length

@@ -91,7 +91,7 @@ def provision_heading(tokens: list[Token]) -> bool:
     return len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in provisions() and tokens[1].text[:1].isdigit()
 
 
-def _title_mention(titled: Party | None) -> Mention | None:
+def title_mention(titled: Party | None) -> Mention | None:
     """The Bill or Act a text's title names, as the antecedent "the Bill" may stand for (it has no span in the text)."""
     if titled is None:
         return None
@@ -263,7 +263,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     ``doc``: the text as the English pipeline parsed it, which finds a verb's parties the surface rules miss."""
     article_voice = voice
     lex = lexicon()
-    titled = _title_mention(voice.titled)
+    titled = title_mention(voice.titled)
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
     previous_start: int | None = None

@@ -1,7 +1,8 @@
 """Terms a text defines for a name: "the NHS Business Services Authority (“the BSA”)".
 
-Orders, explanatory notes and reports name a body once in full and give it a short term in brackets
-and quotation marks; from then on they use the term: "the BSA", "the Agency", "the new trust". Each
+Orders, explanatory notes and reports name a body once in full and give it a short term in brackets,
+in quotation marks or as a bare acronym of the name; from then on they use the term: "the BSA", "the
+Agency", "the new trust", "PPIfs". Each
 later use of the term, as written, is a mention of the body it was defined for, and so is the term in
 its brackets. Only terms defined in the text are read this way; "the Agency" in a text that defines
 no such term stays a description.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nhsgraph.extract.gazetteer import LONG_FORMS
 from nhsgraph.extract.mentions import Mention
 
 DEFINED_RULE = "defined-term"
@@ -18,6 +20,42 @@ DEFINED_DROP = 0.1
 # "(“the BSA”)", "("the Agency")", "(hereafter “NHSBT”)", "(referred to as “the trust”)"
 _DEFINITION = re.compile(r"\s*\(\s*(?:(?:hereafter|hereinafter|(?:referred to |known )?as|in this (?:Order|note)),?\s+)?"
                          r"[“\"‘'](?P<term>[^”\"’'()\n]{2,40})[”\"’']\s*\)")
+
+
+# "Patient and Public Involvement Forums (PPIfs)": an unquoted acronym in brackets right after the name
+_ACRONYM = re.compile(r"\s*\(\s*(?P<term>[A-Z][A-Za-z&]{1,11})\s*\)")
+# Words an acronym may leave out ("NHS Blood and Transplant (NHSBT)").
+# Short forms names are written with ("NHS", "UK"): never one body's term.
+SHORT_WORDS = frozenset(short.strip() for short in LONG_FORMS)
+_SKIPPABLE = frozenset({"and", "of", "the", "for", "&", "in", "to"})
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Is ``acronym`` made of the starts of ``name``'s words, in order, every word but a small one
+    giving at least its initial ("PPIfs" for "Patient and Public Involvement Forums", "NHSBT" for
+    "NHS Blood and Transplant")? A final lower-case "s" is a plural. Guards a bracketed capital word
+    from being read as a term for whatever name precedes it ("(Wales)")."""
+    letters = (acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym).casefold()
+    words = [w.casefold() for w in re.findall(r"[\w&]+", name)]
+
+    def match(li: int, wi: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        word = words[wi]
+        if word in _SKIPPABLE and match(li, wi + 1):
+            return True
+        return any(letters[li:li + k] == word[:k] and match(li + k, wi + 1) for k in range(1, min(len(word), len(letters) - li) + 1))
+
+    return len(letters) >= 2 and len(words) >= 2 and match(0, 0)
+
+
+def _definition(text: str, mention: Mention) -> re.Match[str] | None:
+    """The term defined for ``mention`` right after it: quoted, or an acronym of its name."""
+    quoted = _DEFINITION.match(text, mention.end)
+    if quoted is not None:
+        return quoted
+    acronym = _ACRONYM.match(text, mention.end)
+    return acronym if acronym is not None and abbreviates(acronym.group("term"), mention.text) else None
 
 
 def _occurrences(text: str, term: str, start: int) -> list[tuple[int, int]]:
@@ -31,12 +69,14 @@ def with_defined_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     takes the place of a likely new name inside it ("BSA" read as a new acronym); a known name wins."""
     found: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.start):
-        match = _DEFINITION.match(text, mention.end)
+        match = _definition(text, mention)
         if match is None:
             continue
         term = match.group("term").strip()
         if term.casefold() == mention.text.casefold():
             continue
+        if match.re is _ACRONYM and term in SHORT_WORDS:
+            continue  # "the National Health Service (NHS)": a word of many names, not a term for one
         for start, end in _occurrences(text, term, match.start("term")):
             if any(m.meets(start, end) and (m.known or not (start <= m.start and m.end <= end)) for m in mentions) or any(
                     m.meets(start, end) for m in found):

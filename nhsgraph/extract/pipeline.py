@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
+from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted, title_mention
 from nhsgraph.extract.combined import split_joint_names
 from nhsgraph.extract.defined import with_defined_terms
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
-from nhsgraph.extract.grounding import claim_groundings
+from nhsgraph.extract.grounding import claim_groundings, text_descriptions
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -20,6 +20,7 @@ from nhsgraph.extract.parse import parse
 from nhsgraph.extract.posts import bare_posts, find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.shortnames import with_short_names
+from nhsgraph.extract.tails import with_name_tails
 from nhsgraph.extract.text import ArticleText, read_article
 from nhsgraph.extract.turns import Turn, find_turns, speaker_mentions
 
@@ -159,6 +160,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     mentions = with_short_names(text, mentions)  # "Dr Dash" after "Dr Penny Dash"
     mentions = split_joint_names(text, sentences, mentions, gazetteer)  # "NHS England and NHS Improvement would be merged"
     mentions = with_defined_terms(text, mentions)  # "the BSA" after "... Authority (“the BSA”)"
+    mentions = with_name_tails(mentions)  # "the Board Authority" after "the NHS Commissioning Board Authority"
     mentions = [m for m in mentions if m.id != document.id or m.known]
     mentions, described = stand_ins(text, mentions)  # "a single organisation": no new entity; maybe "this new X"
     posted = ministry(posts)
@@ -171,7 +173,9 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
                   enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
-    mentions = sorted([*mentions, *claim_groundings(text, claims, mentions, [*posts, *bare])], key=lambda m: m.start)  # "the Bill" a claim stands on
+    if not voice.performative:  # in an Act's own text "this Act" is the text itself
+        mentions = sorted([*mentions, *text_descriptions(text, sentences, mentions, title_mention(voice.titled))], key=lambda m: m.start)
+    mentions = sorted([*mentions, *claim_groundings(text, claims, mentions, [*posts, *bare])], key=lambda m: m.start)  # "the body" a claim stands on
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
 
