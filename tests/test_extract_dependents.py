@@ -35,6 +35,12 @@ def test_passive_done_under_a_section_of_an_act_is_done_by_the_act(gaz):
     assert triples(run(gaz, text)) == {(ACT_2012, "abolishes", "monitor", "fact")}
 
 
+def test_passive_done_by_a_section_of_an_act_is_done_by_the_act(gaz):
+    """"established by section 57 of the Act", as orders define their bodies: the Act, not "section"."""
+    text = "Monitor was established by section 57 of the Lansley Act."
+    assert triples(run(gaz, text)) == {(ACT_2012, "establishes", "monitor", "fact")}
+
+
 def test_a_generic_object_does_not_list_the_title_beside_it(gaz):
     """"supported work on a report, <title>": the title is not what was supported."""
     found = triples(run(gaz, "NHS Providers supported work on a report published this month, The Big Plan: next steps for everyone."))

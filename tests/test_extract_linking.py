@@ -75,6 +75,13 @@ def test_act_title_without_year_is_the_latest_act_of_that_title_passed_by_the_ar
     assert "Health and Social Care Act" not in _linked(_dated(gaz, text, "2005"), text)
 
 
+def test_act_title_followed_by_another_year_is_not_the_act_of_that_title(gaz: Gazetteer) -> None:
+    """"Health and Social Care Act 2001" when the data holds only the 2008 and 2012 Acts is a third Act."""
+    text = "The Health and Social Care Act 2001 set up new trusts."
+    mention = next(m for m in _dated(gaz, text, "2010").mentions if m.text.startswith("Health and Social Care Act"))
+    assert (mention.text, mention.known) == ("Health and Social Care Act 2001", False)
+
+
 def test_title_in_the_article_title_dates_the_article(gaz: Gazetteer) -> None:
     text = "MPs debated the Health and Social Care Bill on Monday."
     info = ArticleInfo(document_id="test-article", title="Health and Social Care Bill (Commons, 26 November 2007)")

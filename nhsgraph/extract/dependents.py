@@ -144,7 +144,7 @@ def parsed_arguments(doc: Doc, s: SentenceView, hit: CueHit) -> tuple[list[cl.Sp
         doers, undergoers = subjects, objects  # "X was merged into Y"; "X was succeeded by Y" (agent after)
     else:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [_provision_of(g) for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         agents += [a for a in _under_an_act(verb, s) if a not in agents]
         doers, undergoers = (agents, subjects) if passive else (subjects, objects)
     if hit.form.role == AGENT_AFTER:  # "X gave way to Y": Y replaces X; "Y absorbed X": X merges into Y

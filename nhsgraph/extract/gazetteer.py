@@ -150,6 +150,14 @@ class Gazetteer:
         latest = max(passed.values(), default=None)
         return self._only(entries, {i for i, y in passed.items() if y == latest})
 
+    def _other_years_act(self, entry: Entry, tokens: list[Token], after: int) -> bool:
+        """Is an Act's short title without its year ("Health Act") followed by another year ("Health Act
+        2006", when the data holds only the Health Act 1999)? Then the text names another Act."""
+        if not self._short_titles([entry], "Act") or after >= len(tokens):
+            return False
+        year = tokens[after].text
+        return bool(_YEAR.fullmatch(year)) and self.years.get(entry.id) != int(year)
+
     @staticmethod
     def _choose(entries: list[Entry]) -> list[Entry]:
         """Curated names win; a generated name links only when it fits exactly one entity
@@ -203,7 +211,8 @@ class Gazetteer:
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
                 candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)
                               and not (i > 0 and _other_first_name(e, window, tokens[i - 1]))
-                              and not _tail_of_longer_title(e, text, tokens, i)]
+                              and not _tail_of_longer_title(e, text, tokens, i)
+                              and not self._other_years_act(e, tokens, i + length)]
                 accepted = self._choose(candidates) or self._bill_of_year(candidates, year) or self._act_of_year(candidates, year)
                 if accepted:
                     found.append(self._mention(text, window, accepted))
@@ -290,6 +299,9 @@ def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
         return False
     own = first_name(entry.label)
     return own is None or word[:1] != own[:1]
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _tail_of_longer_title(entry: Entry, text: str, tokens: list[Token], i: int) -> bool:
