@@ -89,6 +89,22 @@ def test_taking_on_needs_what_moves_after_the_verb(gaz):
     assert triples(run(gaz, "NHS England will take on staff from Monitor.")) == set()
 
 
+def test_functions_shared_among_several_bodies_make_each_a_successor_not_a_merger(gaz):
+    """A body cannot merge into several: split among them, its role is taken over by each."""
+    found = triples(run(gaz, "Monitor’s functions were transferred to NHS England and NHS Providers."))
+    assert found == {("nhs-england", "replaces", "monitor", "fact"), ("nhs-providers", "replaces", "monitor", "fact")}
+
+
+def test_staff_listed_with_functions_still_say_what_moves(gaz):
+    assert triples(run(gaz, "Monitor’s functions and staff transferred to NHS England.")) == {
+        ("monitor", "merges_into", "nhs-england", "fact")}
+
+
+def test_a_bracketed_aside_does_not_end_a_list_of_receivers(gaz):
+    found = triples(run(gaz, "Monitor’s functions were transferred to NHS England (in London), NHS Providers and NHS Improvement."))
+    assert {s for s, _, _, _ in found} == {"nhs-england", "nhs-providers", "nhs-improvement"}
+
+
 def test_transfer_needs_what_moves(gaz):
     assert triples(run(gaz, "Monitor moved to NHS England’s building.")) == set()
 

@@ -147,7 +147,7 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
         if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
             continue  # a stance needs a holder: not the article, which only reports it
         subjects, objects, how, adjust = arguments(s, hit)
-        if hit.form.role == TRANSFER and subjects and nominals.transfer_relation(s, hit) != relation:
+        if hit.form.role == TRANSFER and len(subjects) == 1 and nominals.transfer_relation(s, hit) != relation:
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:

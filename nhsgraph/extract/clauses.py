@@ -75,6 +75,20 @@ def _possessive_pronoun(span: Span, tokens: list[Token]) -> bool:
     return span.mention.rule == "pronoun" and tokens[span.first].key in lexicon_data().get("anaphora", {}).get("possessive", {})
 
 
+# The longest bracketed aside a list member may carry: "OHID (in DHSC)", "NHS England (from July)".
+ASIDE_WORDS = 5
+
+
+def _after_aside(tokens: list[Token], i: int) -> int:
+    """The token after a short bracketed aside starting at ``i``; ``i`` itself if none starts there. An
+    aside opens with a lower-case word ("(in DHSC)"); a bracketed name ("(NHSE)") restates a name."""
+    if i + 1 < len(tokens) and tokens[i].text == "(" and tokens[i + 1].text[:1].islower():
+        close = next((j for j in range(i + 1, min(i + ASIDE_WORDS + 2, len(tokens))) if tokens[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
+
+
 def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards: bool) -> list[Span]:
     """The anchor and the mentions listed with it ("A, B and C"). A comma alone joins two names only
     inside a list that an "and"/"or" closes ("According to X, Y replaced Z" names one doer, Y)."""
@@ -83,7 +97,10 @@ def _coordinated(spans: list[Span], tokens: list[Token], anchor: Span, backwards
     group, current, closed = [anchor], anchor, False
     links: list[bool] = []  # does each link contain and/or?
     for span in candidates:
-        gap = range(span.last, current.first) if backwards else range(current.last, span.first)
+        end = current.last if backwards else _after_aside(tokens, current.last)
+        if not backwards and span.first < end:
+            continue  # a name inside a bracketed aside: "OHID (in DHSC), NHS England"
+        gap = range(span.last, current.first) if backwards else range(end, span.first)
         words = [tokens[i].key for i in gap]
         if not words or not all(w in COORDINATION for w in words) or _possessive_pronoun(span, tokens):
             break  # "under the Act, and its functions were ...": "its" owns the next noun, it is no list member

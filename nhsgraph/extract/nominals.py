@@ -31,6 +31,14 @@ def _what_moves() -> frozenset[str]:
     return frozenset(lexicon_data().get("transfer", {}).get("what", []))
 
 
+def _listed_with_what(s: SentenceView, i: int, cue: int) -> bool:
+    """"X's functions and staff transferred to Y": only what moves, listed, between it and the verb."""
+    spec = lexicon_data().get("transfer", {})
+    listed = _what_moves() | frozenset(spec.get("moving_with", [])) | frozenset({"and", ",", "&"})
+    between = s.tokens[i + 1:cue]
+    return bool(between) and all(t.key in listed for t in between)
+
+
 def _skip_commas(s: SentenceView, i: int) -> int:
     while i < len(s.tokens) and s.tokens[i].text == ",":
         i += 1
@@ -95,7 +103,8 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
     # what moves belongs to the transfer's own verb: "the functions of X are transferred", not "the
     # functions of X will continue as normal and contracts will transfer to Y" (another coordinated clause)
     what = [i for i in inside if s.tokens[i].key in _what_moves()
-            and not any(s.tokens[j].key in CLAUSE_JOINS for j in range(min(i, hit.first), max(i, hit.first)))]
+            and (_listed_with_what(s, i, hit.first)
+                 or not any(s.tokens[j].key in CLAUSE_JOINS for j in range(min(i, hit.first), max(i, hit.first))))]
     if not what:
         return None
     to = next((i for i in inside if i > hit.first and s.tokens[i].key == "to"), None)  # "moved to" holds its "to"
