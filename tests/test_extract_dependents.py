@@ -45,3 +45,13 @@ def test_a_generic_object_does_not_list_the_title_beside_it(gaz):
     """"supported work on a report, <title>": the title is not what was supported."""
     found = triples(run(gaz, "NHS Providers supported work on a report published this month, The Big Plan: next steps for everyone."))
     assert not {t for t in found if t[1] == "supports"}
+
+
+def test_a_participle_clause_is_done_by_the_subject_of_its_clause(gaz):
+    """"Monitor was established in 2004, replacing X": Monitor replaces X (the parse, not the comma)."""
+    assert triples(run(gaz, "NHS England was established in 2013, replacing clinical commissioning groups.")) >= {
+        ("nhs-england", "replaces", "clinical-commissioning-group", "fact")}
+
+
+def test_a_word_in_ing_as_a_subject_is_no_participle_clause(gaz):
+    assert not any(r == "replaces" for _, r, _, _ in triples(run(gaz, "Replacing Monitor would be costly, NHS Providers said.")))

@@ -30,7 +30,7 @@ from nhsgraph.extract.cues import (
     lexicon,
     lexicon_data,
 )
-from nhsgraph.extract.dependents import parsed_arguments
+from nhsgraph.extract.dependents import parsed_arguments, participle_clause
 from nhsgraph.extract.mentions import tokenize
 from nhsgraph.extract.speakers import Party, SentenceView, appositive_start
 from nhsgraph.vocabulary import vocabulary
@@ -134,7 +134,9 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     A side the surface rules leave empty is filled from the dependency parse, when there is one and it
     agrees with the side the rules did find."""
     subjects, objects, how, adjust = _surface_arguments(s, hit)
-    if s.doc is None or (subjects and objects) or hit.form.role not in (VERB, AGENT_AFTER) or hit.form.gerund:
+    if s.doc is None or (subjects and objects) or hit.form.role not in (VERB, AGENT_AFTER):
+        return subjects, objects, how, adjust
+    if hit.form.gerund and not participle_clause(s.doc, s, hit):
         return subjects, objects, how, adjust
     parsed = parsed_arguments(s.doc, s, hit)
     if parsed is None:

@@ -29,6 +29,9 @@ OBJECTS = ("dobj",)
 # A verb that takes its subject from the verb it hangs on: "X created A and abolished B" (conj),
 # "X plans to abolish B" (xcomp).
 SHARES_SUBJECT = ("conj", "xcomp")
+# "X was established in 2002, replacing Y": a participle clause with no subject of its own is done by
+# the subject of the clause it hangs on (advcl).
+PRESENT_PARTICIPLE = "VBG"
 RELATIVE_TAGS = ("WDT", "WP", "WP$")
 # How a list's later items hang on its first.
 LISTED = ("conj", "appos")
@@ -58,7 +61,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
             return found, passive
         if current.dep_ == "acl" and current.tag_ == "VBN":
             return [current.head], True
-        if current.dep_ in SHARES_SUBJECT and current.head is not current:
+        if (current.dep_ in SHARES_SUBJECT or current.dep_ == "advcl" and current.tag_ == PRESENT_PARTICIPLE) and current.head is not current:
             current = current.head
             continue
         break
@@ -122,6 +125,13 @@ def _spans_for(tokens: list[Token], s: SentenceView, kinds: tuple[str, ...]) -> 
         if span is not None and span.mention.kind in kinds and span not in found:
             found.append(span)
     return found
+
+
+def participle_clause(doc: Doc, s: SentenceView, hit: CueHit) -> bool:
+    """Is the cue a participle clause with no subject of its own (", replacing Y")? Unlike another
+    word in -ing ("replacing Y would be a mistake"), it is done by the subject of the clause it hangs on."""
+    verb = token_at(doc, s.tokens[hit.first].start)
+    return verb is not None and verb.dep_ == "advcl" and verb.tag_ == PRESENT_PARTICIPLE
 
 
 def parsed_arguments(doc: Doc, s: SentenceView, hit: CueHit) -> tuple[list[cl.Span], list[cl.Span]] | None:
