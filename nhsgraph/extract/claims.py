@@ -91,7 +91,7 @@ def provision_heading(tokens: list[Token]) -> bool:
     return len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in provisions() and tokens[1].text[:1].isdigit()
 
 
-def title_mention(titled: Party | None) -> Mention | None:
+def _title_mention(titled: Party | None) -> Mention | None:
     """The Bill or Act a text's title names, as the antecedent "the Bill" may stand for (it has no span in the text)."""
     if titled is None:
         return None
@@ -255,19 +255,22 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
 
 def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention], voice: Voice,
                    described: list[Mention] | None = None, posts: list[Mention] | None = None,
-                   turns: list[tuple[int, int, Party]] | None = None, doc: Doc | None = None) -> list[Claim]:
-    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept.
+                   turns: list[tuple[int, int, Party]] | None = None, doc: Doc | None = None) -> tuple[list[Claim], list[Mention]]:
+    """Every candidate claim in ``text``, one per (subject, relation, object, status), best confidence kept,
+    and the descriptions said of one entity all through the text ("the Bill", "the Department"), resolved
+    on the way for the claims' parties, to be listed as mentions (``anaphora.listed_kind``).
     ``described``: bodies described, not named, resolved to the body they stand for (parties, not mentions).
     ``posts``: ministerial posts standing for their department, read only as the body of a role.
     ``turns``: (start, end, member) of each contribution in a debate record: the member speaks there.
     ``doc``: the text as the English pipeline parsed it, which finds a verb's parties the surface rules miss."""
     article_voice = voice
     lex = lexicon()
-    titled = title_mention(voice.titled)
+    titled = _title_mention(voice.titled)
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
     previous_start: int | None = None
     seen: list[Mention] = []  # every mention before the sentence, for descriptions that reach back ("the Bill")
+    listed: list[Mention] = []
     quote: tuple[int, int, list[Party]] | None = None  # the paragraph a "X said:" line introduces, and X
     ministers: set[str] = set()  # who the text names as heading the department it speaks of
     for sentence in sentences:
@@ -283,6 +286,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
                                      previous_start=previous_start, titled=titled)
+        listed += [m for m in referring if anaphora.listed_kind(m)]
         referring += [m for m in described or [] if sentence.start <= m.start and m.end <= sentence.end]
         inside = sorted([*inside, *referring], key=lambda m: m.start)
         seen += inside
@@ -305,4 +309,4 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
             best = found.get(claim.key())
             if best is None or claim.confidence > best.confidence:
                 found[claim.key()] = claim
-    return sorted(found.values(), key=lambda c: (c.sentence.start, c.cue_start, c.subject.id, c.object.id))
+    return sorted(found.values(), key=lambda c: (c.sentence.start, c.cue_start, c.subject.id, c.object.id)), listed

@@ -24,9 +24,9 @@ _DEFINITION = re.compile(r"\s*\(\s*(?:(?:hereafter|hereinafter|(?:referred to |k
 
 # "Patient and Public Involvement Forums (PPIfs)": an unquoted acronym in brackets right after the name
 _ACRONYM = re.compile(r"\s*\(\s*(?P<term>[A-Z][A-Za-z&]{1,11})\s*\)")
-# Words an acronym may leave out ("NHS Blood and Transplant (NHSBT)").
-# Short forms names are written with ("NHS", "UK"): never one body's term.
+# Short forms names are written with ("NHS", "UK"): never one body's term ("the National Health Service (NHS)").
 SHORT_WORDS = frozenset(short.strip() for short in LONG_FORMS)
+# Words an acronym may leave out ("NHS Blood and Transplant (NHSBT)").
 _SKIPPABLE = frozenset({"and", "of", "the", "for", "&", "in", "to"})
 
 
@@ -55,7 +55,9 @@ def _definition(text: str, mention: Mention) -> re.Match[str] | None:
     if quoted is not None:
         return quoted
     acronym = _ACRONYM.match(text, mention.end)
-    return acronym if acronym is not None and abbreviates(acronym.group("term"), mention.text) else None
+    if acronym is None or acronym.group("term") in SHORT_WORDS or not abbreviates(acronym.group("term"), mention.text):
+        return None
+    return acronym
 
 
 def _occurrences(text: str, term: str, start: int) -> list[tuple[int, int]]:
@@ -75,8 +77,6 @@ def with_defined_terms(text: str, mentions: list[Mention]) -> list[Mention]:
         term = match.group("term").strip()
         if term.casefold() == mention.text.casefold():
             continue
-        if match.re is _ACRONYM and term in SHORT_WORDS:
-            continue  # "the National Health Service (NHS)": a word of many names, not a term for one
         for start, end in _occurrences(text, term, match.start("term")):
             if any(m.meets(start, end) and (m.known or not (start <= m.start and m.end <= end)) for m in mentions) or any(
                     m.meets(start, end) for m in found):

@@ -156,7 +156,7 @@ class Gazetteer:
         if not self._short_titles([entry], "Act") or after >= len(tokens):
             return False
         year = tokens[after].text
-        return bool(_YEAR.fullmatch(year)) and self.years.get(entry.id) != int(year)
+        return bool(YEAR.fullmatch(year)) and self.years.get(entry.id) != int(year)
 
     @staticmethod
     def _choose(entries: list[Entry]) -> list[Entry]:
@@ -301,7 +301,8 @@ def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
     return own is None or word[:1] != own[:1]
 
 
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A year an Act may bear, written as a word: "Health Act 2006".
+YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
 def _tail_of_longer_title(entry: Entry, text: str, tokens: list[Token], i: int) -> bool:

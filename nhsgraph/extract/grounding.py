@@ -6,8 +6,9 @@ description. A reviewer reading the entity list should see that span too, as a m
 entity it stands for: otherwise an article that never spells out the Bill's name appears not to
 mention the Bill at all. Descriptions said of one entity all through a text ("the Bill" for the
 Bill under debate, "this Act" in its explanatory notes, "the Department" for the department last
-named) are listed wherever they are said; others ("the body", "the report") only where a claim's
-party stands on them. "The Government" said in passing is not resolved to anything (too many
+named) are listed wherever they are said, as the claims' reading resolves them
+(``extract_claims``); others ("the body", "the report") only where a claim's party stands on
+them, here. "The Government" said in passing is not resolved to anything (too many
 readings), and pronouns ("it") are left to the claim they serve.
 """
 
@@ -15,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from nhsgraph.extract.anaphora import CONFIDENCE_DROP, DESCRIPTION, listed_kind, resolve, words
+from nhsgraph.extract.anaphora import CONFIDENCE_DROP, DESCRIPTION, words
 from nhsgraph.extract.claim import Claim
 from nhsgraph.extract.mentions import Mention, tokenize
-from nhsgraph.extract.sentences import Sentence
 from nhsgraph.extract.speakers import Party
 
 
@@ -55,28 +55,3 @@ def claim_groundings(text: str, claims: list[Claim], mentions: list[Mention], po
                                  round(max(0.05, claim.confidence - CONFIDENCE_DROP), 2), antecedent=party.written or None))
     return found
 
-
-def text_descriptions(text: str, sentences: list[Sentence], mentions: list[Mention], titled: Mention | None) -> list[Mention]:
-    """Mentions for "the Bill", "this Act", "the Department" wherever the text says them, resolved as a
-    claim's party would be (the titled Bill, the Act or department last named) sentence by sentence."""
-    found: list[Mention] = []
-    previous: list[Mention] = []
-    seen: list[Mention] = []
-    ordered = sorted(mentions, key=lambda m: m.start)
-    at = 0
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
-        while at < len(ordered) and ordered[at].start < sentence.start:
-            at += 1
-        inside = []
-        for mention in ordered[at:]:
-            if mention.end > sentence.end:
-                break
-            inside.append(mention)
-        if not tokens:
-            continue
-        referring = [m for m in resolve(text, tokens, [], inside, previous, seen, titled=titled) if m.rule == DESCRIPTION]
-        found += [m for m in referring if listed_kind(m)]
-        previous = sorted([*inside, *referring], key=lambda m: m.start)
-        seen += previous
-    return found

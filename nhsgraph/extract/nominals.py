@@ -31,12 +31,16 @@ def _what_moves() -> frozenset[str]:
     return frozenset(lexicon_data().get("transfer", {}).get("what", []))
 
 
+@cache
+def _moving_list() -> frozenset[str]:
+    """Words of a list of what moves: "functions and staff", "powers, duties and assets"."""
+    return _what_moves() | frozenset(lexicon_data().get("transfer", {}).get("moving_with", [])) | frozenset({"and", ",", "&"})
+
+
 def _listed_with_what(s: SentenceView, i: int, cue: int) -> bool:
     """"X's functions and staff transferred to Y": only what moves, listed, between it and the verb."""
-    spec = lexicon_data().get("transfer", {})
-    listed = _what_moves() | frozenset(spec.get("moving_with", [])) | frozenset({"and", ",", "&"})
     between = s.tokens[i + 1:cue]
-    return bool(between) and all(t.key in listed for t in between)
+    return bool(between) and all(t.key in _moving_list() for t in between)
 
 
 def _skip_commas(s: SentenceView, i: int) -> int:

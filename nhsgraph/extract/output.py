@@ -8,12 +8,12 @@ sit in their sections, and each claim is a statement with ``review: pending`` an
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
 from nhsgraph.extract.claims import Claim, Party
+from nhsgraph.extract.gazetteer import YEAR
 from nhsgraph.extract.pipeline import Extraction
 from nhsgraph.model import Statement, sentence_count
 from nhsgraph.vocabulary import vocabulary
@@ -84,7 +84,7 @@ def _new_entity_record(party: Party, document_id: str) -> dict[str, Any] | None:
     if party.kind == "organisation":
         record["sector"] = "other"
     elif party.kind == "act":
-        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", party.label)
+        year = YEAR.search(party.label)
         if not year:
             return None
         record["year"] = int(year.group())

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted, title_mention
+from nhsgraph.extract.claims import Claim, Party, Voice, extract_claims, says_enacted
 from nhsgraph.extract.combined import split_joint_names
 from nhsgraph.extract.defined import with_defined_terms
 from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
-from nhsgraph.extract.grounding import claim_groundings, text_descriptions
+from nhsgraph.extract.grounding import claim_groundings
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -172,9 +172,8 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
-    claims = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
-    if not voice.performative:  # in an Act's own text "this Act" is the text itself
-        mentions = sorted([*mentions, *text_descriptions(text, sentences, mentions, title_mention(voice.titled))], key=lambda m: m.start)
+    claims, descriptions = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
+    mentions = sorted([*mentions, *descriptions], key=lambda m: m.start)  # "the Bill", "the Department" wherever said
     mentions = sorted([*mentions, *claim_groundings(text, claims, mentions, [*posts, *bare])], key=lambda m: m.start)  # "the body" a claim stands on
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
 
