@@ -123,6 +123,15 @@ def test_form_named_with_its_acronym_links_the_form_not_a_page_titled_after_it(g
     assert all(i != "ics-explainer-page" for t, i in linked if not t.endswith("what"))
 
 
+def test_an_acronym_ending_in_s_is_not_found_in_a_shorter_word() -> None:
+    """"ACS" (accountable care system) would be "AC" in the singular; "AC" is another body's acronym."""
+    gaz = Gazetteer()
+    gaz.add("accountable-care-system", "org_type", "accountable care system", "ACS")
+    gaz.add("clinical-commissioning-group", "org_type", "clinical commissioning group", "CCG")
+    found = {m.text: m.id for m in gaz.find("The AC met. One ACS and two CCGs. NEW CCGS were formed.")}
+    assert found == {"ACS": "accountable-care-system", "CCGs": "clinical-commissioning-group", "CCGS": "clinical-commissioning-group"}
+
+
 def test_long_form_of_nhs_links_the_body_not_a_shorter_name_inside_it(gaz: Gazetteer) -> None:
     """Older Hansard and official texts spell out "National Health Service": "National Health Service
     Improvement" is NHS Improvement, not a mention of a shorter name inside it."""

@@ -53,6 +53,12 @@ class Entry:
         return bool(letters) and letters.rstrip("s").isupper()
 
 
+def _acronym_letters(text: str) -> str:
+    """An acronym's letters without a final lower-case plural "s": "CCGs" -> "CCG", "ACS" -> "ACS"."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return letters.removesuffix("s")
+
+
 def _key(tokens: Iterable[Token]) -> str:
     return singular(" ".join(t.key for t in tokens))
 
@@ -174,8 +180,10 @@ class Gazetteer:
     def _accept(self, entry: Entry, surface: list[Token], sentence_start: bool) -> bool:
         text = " ".join(t.text for t in surface)
         if entry.acronym:
-            letters = re.sub(r"[^A-Za-z]", "", text).rstrip("s")
-            return letters.isupper()
+            # Written with the same capitals, a plural apart ("CCGs", "ICBS" in a capitalised heading), but
+            # never shorter: "AC" is not "ACS", whose S the plural-insensitive lookup would read as a plural.
+            letters, own = _acronym_letters(text), _acronym_letters(entry.name)
+            return letters.isupper() and letters in (own, own + "S")
         if len(surface) == 1:
             # One ordinary word ("Monitor") only as a proper name, and not a capitalised sentence opener.
             return surface[0].text[:1].isupper() and (not sentence_start or surface[0].text == entry.name)
