@@ -44,7 +44,7 @@ from nhsgraph.extract.speakers import (
     next_paragraph,
     unnamed_speaker,
 )
-from nhsgraph.extract.stances import governed_changes, motion, of_an_aspect
+from nhsgraph.extract.stances import governed_changes, motion, of_an_aspect, stance_beside
 from nhsgraph.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
             objects, adjust = change_participants(s, change), adjust - 0.1
         if relation in stance:
             objects = [o for o in objects if not of_an_aspect(s.tokens, s.spans, hit, o.id)]
+            if change is None:
+                objects = [o for o in objects if not stance_beside(s, hit, o, s.spans)]
         modal = _modality(s, hit, voice, relation in stance)
         bill_does = any(_bill(p) for p in clause_subject(s, hit))  # "It [the Bill] would ... replace them with ICBs"
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)

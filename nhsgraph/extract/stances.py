@@ -9,10 +9,18 @@ read as a deed of the stance holder. The stance then takes the change's particip
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
+from nhsgraph.extract.arguments import creates
 from nhsgraph.extract.clauses import Span, is_passive
 from nhsgraph.extract.cues import AGENT_NOUN, NOUN, VERB, CueHit, lexicon_data
 from nhsgraph.extract.mentions import Token, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as Word
+
+    from nhsgraph.extract.speakers import Party, SentenceView
 
 # At most this many words between the stance verb and the change cue ("the government's plans to").
 MAX_GAP = 6
@@ -84,3 +92,79 @@ def governed_changes(tokens: list[Token], clauses: list[int], spans: list[Span],
             if change.first == following.first:  # every reading of the same words ("abolition of")
                 governed[change.first] = stance_hit
     return governed
+
+
+# What may stand between the stance cue and the party in the parse, besides the words of names (the party's
+# own, another's in a list) and of a cue that creates: a preposition ("calls for X", "proposals for X"), a
+# conjunction, a determiner, punctuation. A noun or verb there is what the stance is on instead.
+_BETWEEN = ("ADP", "CCONJ", "DET", "PUNCT")
+# The parse is asked at most this many steps up from the object's head word.
+_REACH = 8
+# A verb cue the parser reads as a noun or adjective in a noun's or adjective's place ("the proposed new
+# authorities", "provide support to X") is not a verb.
+_NOT_A_VERB = ("NOUN", "ADJ", "PROPN")
+_NOUN_PLACES = ("amod", "dobj", "pobj", "nsubj", "nsubjpass", "compound", "attr", "conj")
+# Only a stance on a body is read this way: a stance on part of a policy ("the rules of the 2012 Act get in
+# the way") is a stance on the policy, but one on part of a body ("the number of PCTs", "NHS England's
+# proposals") is not a stance on the body.
+_BODIES = ("organisation", "org_type")
+
+
+def _head(doc: Doc, start: int, end: int) -> Word | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _helps(verb: Word) -> bool:
+    """A verb of help rather than of stance: the purpose of another deed ("a network set up to support
+    X") or a cause of another verb ("enable X to share data", "support X to develop")."""
+    def infinitive(word: Word) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+    purpose = verb.dep_ == "advcl" and infinitive(verb)
+    causing = any(c.dep_ in ("xcomp", "ccomp") and infinitive(c) for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
+    return purpose or causing
+
+
+def stance_beside(s: SentenceView, hit: CueHit, party: Party, spans: list[Span]) -> bool:
+    """Is the stance the cue expresses about something other than ``party``, by the parse?
+
+    "NHS England's proposals are welcome", "proposed a reduction in the number of PCTs", "to enable
+    the CQC to rate ICSs", "opposes the plans to impose polyclinics in every PCT": the body is named
+    inside the phrase the stance is on (someone's proposals, a reduction, a rating, a plan), or is the
+    doer of another verb, so the stance is not on the body. A verb cue the parser reads as a noun or
+    an adjective ("provide support to", "the proposed authorities") expresses no stance at all.
+    Without a parse the surface reading stands (False).
+    """
+    doc = s.doc
+    if doc is None:
+        return False
+    cue_words = {t.i for t in doc.char_span(s.tokens[hit.first].start, s.tokens[hit.last - 1].end, alignment_mode="expand") or []}
+    if not cue_words:
+        return False
+    first = doc[min(cue_words)]
+    if hit.form.role == VERB and hit.last - hit.first == 1 and first.pos_ in _NOT_A_VERB and first.dep_ in _NOUN_PLACES:
+        return True
+    if party.kind not in _BODIES:
+        return False
+    if hit.form.role == VERB and _helps(first):
+        return True
+    named_here = [sp for sp in spans if sp.mention.id == party.id]
+    if not named_here:
+        return False  # a party the sentence does not name (the speaker, the article): the surface rules decide
+    span = min(named_here, key=lambda sp: abs(sp.first - hit.first))
+    named = [(sp.mention.start, sp.mention.end) for sp in spans]
+    # "proposed ... establishing ICSs on a statutory footing": a stance on creating X is a stance on X
+    creating = [(s.tokens[h.first].start, s.tokens[h.last - 1].end) for h in s.hits if h.form.relation and creates(h.form.relation)]
+    token = _head(doc, span.mention.start, span.mention.end)
+    for _ in range(_REACH):
+        if token is None:
+            return False
+        if token.i in cue_words:
+            return False
+        inside_a_name = any(start <= token.idx < end for start, end in [*named, *creating])
+        if not inside_a_name and token.pos_ not in _BETWEEN:
+            return True  # another noun or verb stands between the cue and the party
+        if token.head is token:
+            return False  # the parse never meets the cue (it misread the sentence): the surface rules decide
+        token = token.head
+    return False
