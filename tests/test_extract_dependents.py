@@ -55,3 +55,14 @@ def test_a_participle_clause_is_done_by_the_subject_of_its_clause(gaz):
 
 def test_a_word_in_ing_as_a_subject_is_no_participle_clause(gaz):
     assert not any(r == "replaces" for _, r, _, _ in triples(run(gaz, "Replacing Monitor would be costly, NHS Providers said.")))
+
+
+def test_a_coordinated_verb_is_done_by_the_first_verbs_subject_not_a_name_inside_its_phrase(gaz):
+    claims = triples(run(gaz, "NHS England will merge with NHS Improvement and abolish clinical commissioning groups."))
+    assert ("nhs-england", "abolishes", "clinical-commissioning-group", "predicted") in claims
+    assert not any(s == "nhs-improvement" and r == "abolishes" for s, r, _, _ in claims)
+
+
+def test_a_coordinated_verb_whose_doer_is_unnamed_takes_no_name_from_the_first_verbs_phrase(gaz):
+    claims = triples(run(gaz, "The regulations transferred the duties of Monitor to NHS England and abolished Monitor."))
+    assert not any(s == "nhs-england" and r == "abolishes" for s, r, _, _ in claims), claims

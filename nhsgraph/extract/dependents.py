@@ -162,3 +162,27 @@ def parsed_arguments(doc: Doc, s: SentenceView, hit: CueHit) -> tuple[list[cl.Sp
     spec = vocabulary().relations[relation]
     return (_spans_for(_spread(doers, s), s, tuple(spec.subject_kinds)),
             _spans_for(_spread(undergoers, s), s, tuple(spec.object_kinds)))
+
+
+def coordinated_doers(doc: Doc, s: SentenceView, hit: CueHit, named: list[str]) -> list[cl.Span] | None:
+    """The doers of a verb coordinated with an earlier one and without a subject of its own, when the
+    surface rules took one of ``named`` (party ids) from inside the earlier verb's phrase: in "These
+    regulations transferred the duties of X to NHS England and abolished X", "abolished" is done by the
+    regulations, not by NHS England. An empty list when that doer is not a named party (an infinitive:
+    "to establish A and B, and to abolish C"); None when the parse says nothing against the surface rules."""
+    verb = token_at(doc, s.tokens[hit.first].start)
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in (*SUBJECTS, *PASSIVE_SUBJECTS) for c in verb.children):
+        return None
+    first = verb.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.pos_ not in ("VERB", "AUX") or first.i >= verb.i:
+        return None
+    inside = [sp for sp in s.spans if sp.mention.id in named and first.idx < s.tokens[sp.first].start < verb.idx]
+    if not inside:
+        return None
+    doers, passive = _subject_heads(first)
+    if passive:
+        return None
+    spec = vocabulary().relations[hit.form.relation or ""]
+    return _spans_for(_spread(doers, s), s, tuple(spec.subject_kinds))
