@@ -30,6 +30,7 @@ from nhsgraph.extract.cues import (
     lexicon,
     lexicon_data,
 )
+from nhsgraph.extract.mutual import mutual_parties
 from nhsgraph.extract.dependents import coordinated_doers, parsed_arguments, participle_clause
 from nhsgraph.extract.mentions import tokenize
 from nhsgraph.extract.speakers import Party, SentenceView, appositive_start
@@ -134,6 +135,8 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     A side the surface rules leave empty is filled from the dependency parse, when there is one and it
     agrees with the side the rules did find."""
     subjects, objects, how, adjust = _surface_arguments(s, hit)
+    if not (subjects and objects) and (pair := mutual_parties(s, hit)):
+        return pair, pair, "nominal" if hit.form.role == NOUN else "passive" if cl.is_passive(hit, s.tokens) else "active", adjust
     if s.doc is not None and subjects and hit.form.role == VERB and not cl.is_passive(hit, s.tokens):
         shared = coordinated_doers(s.doc, s, hit, [p.id for p in subjects])
         if shared is not None:  # "... transferred X's duties to Y and abolished X": not Y

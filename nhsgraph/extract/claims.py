@@ -223,6 +223,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
             confidence -= 0.05
         for subject in subjects:
             for obj in objects:
+                if subject.id == obj.id:
+                    continue  # a mutual merger's pair, read both ways
                 chosen, first, second = relation, subject, obj
                 if hit.form.role == BECOME:  # "X became Y": what that means depends on what X and Y are
                     becoming = nominals.becoming_relation(subject.kind, obj.kind)

@@ -1,0 +1,28 @@
+"""A merger naming two bodies and no body they merge into reads each as merging into the other."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import run, triples
+
+
+def mergers(result: object) -> set[tuple[str, str]]:
+    return {(s, o) for s, r, o, _ in triples(result) if r == "merges_into"}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Monitor and NHS Improvement merged in 2016.",
+    "The merger of Monitor and NHS Improvement took place in 2016.",
+    "The order formally merges Monitor and NHS Improvement.",
+])
+def test_two_bodies_merging_with_no_target_merge_into_each_other(gaz, sentence: str) -> None:
+    assert mergers(run(gaz, sentence)) == {("monitor", "nhs-improvement"), ("nhs-improvement", "monitor")}
+
+
+def test_a_named_target_is_where_both_go(gaz) -> None:
+    found = mergers(run(gaz, "Monitor and NHS Improvement merged into NHS England in 2016."))
+    assert ("monitor", "nhs-england") in found and ("monitor", "nhs-improvement") not in found
+
+
+def test_three_bodies_with_no_target_say_nothing_of_who_joins_whom(gaz) -> None:
+    assert mergers(run(gaz, "Monitor, NHS Providers and NHS Improvement merged in 2016.")) == set()
