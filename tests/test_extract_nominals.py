@@ -245,8 +245,10 @@ def test_merge_x_into_y(gaz, sentence, status):
     assert triples(run(gaz, sentence)) == {("nhs-improvement", "merges_into", "nhs-england", status)}
 
 
-def test_merge_without_target_is_no_claim(gaz):
-    assert triples(run(gaz, "Ministers merged NHS Improvement and NHS England.")) == set()
+def test_merge_without_target_merges_each_into_the_other(gaz):
+    # no target named: neither joins the other, so both readings are offered for review (nhsgraph/extract/mutual.py)
+    assert triples(run(gaz, "Ministers merged NHS Improvement and NHS England.")) == {
+        ("nhs-improvement", "merges_into", "nhs-england", "fact"), ("nhs-england", "merges_into", "nhs-improvement", "fact")}
 
 
 def in_notes(gaz: Gazetteer, title: str, text: str) -> Extraction:

@@ -30,9 +30,9 @@ from nhsgraph.extract.cues import (
     lexicon,
     lexicon_data,
 )
-from nhsgraph.extract.mutual import mutual_parties
 from nhsgraph.extract.dependents import coordinated_doers, parsed_arguments, participle_clause
 from nhsgraph.extract.mentions import tokenize
+from nhsgraph.extract.mutual import mutual_parties
 from nhsgraph.extract.speakers import Party, SentenceView, appositive_start
 from nhsgraph.vocabulary import vocabulary
 
