@@ -57,7 +57,7 @@ def mutual_parties(s: SentenceView, hit: CueHit) -> list[Party]:
     """The two bodies a target-less merger names, or nothing."""
     if hit.form.relation not in _relations():
         return []
-    if any(t.key in ("into", "form", "create") for t in s.tokens[hit.last:]):
-        return []  # "merge X and Y into Z", "merged to form Z": the target rules read it
+    if any(t.key in ("into", "with", "form", "create") for t in s.tokens[hit.first:]):
+        return []  # "merge X and Y into Z", "merged with Z", "merged to form Z": the target rules read it
     pair = _pair_from(s, hit.last, 1) or _pair_from(s, hit.first - 1, -1)
     return s.parties(pair)
