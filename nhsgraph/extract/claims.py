@@ -29,7 +29,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
     provisions,
 )
-from nhsgraph.extract.instances import instance_claims
+from nhsgraph.extract.instances import instance_claims, named_bodies
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
 from nhsgraph.extract.roles import find_roles
@@ -154,6 +154,9 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
             if relation == _proposing_relation() and not creates(change.form.relation or ""):
                 continue  # "I am proposing to abolish X" proposes the abolition, not X
             objects, adjust = change_participants(s, change), adjust - 0.1
+        if creates(relation) and (named := named_bodies(s)):
+            # "there is established a special health authority, to be known as X": X is what is established
+            objects = list({b.id: b for o in objects for b in named.get(o.id, [o])}.values())
         if relation in stance:
             objects = [o for o in objects if not of_an_aspect(s.tokens, s.spans, hit, o.id)]
             if change is None:

@@ -14,7 +14,7 @@ from nhsgraph.extract.mentions import Mention, Token
 CLAUSE_MARKS = {";", ":", "–", "—", "(", ")", "?", "!"}
 CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "however", "which", "whilst"}
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
-_ADVERB_SKIP = {"also", "then", "now", "already", "not", "still", "being", "to", "soon", "effectively", "quickly", "largely", "finally", "eventually"}
+_ADVERB_SKIP = {"also", "then", "now", "already", "not", "still", "being", "to", "soon", "effectively", "quickly", "largely", "finally", "eventually", "hereby", "thereby"}
 # "A, the B and the C": a list of names may repeat its article.
 COORDINATION = {",", "and", "or", "&", "as", "well", "the"}
 

@@ -159,3 +159,14 @@ def instance_claims(s: SentenceView, attribution: list[Party], status: str) -> l
         found.append(Claim(subject, relation, obj, modal or status, list(attribution), s.sentence, cue, start, end, "apposition",
                            round(score, 2)))
     return found
+
+
+def named_bodies(s: SentenceView) -> dict[str, list[Party]]:
+    """The bodies a sentence names right after a form: "a special health authority, to be known as X",
+    "two special health authorities (X and Y)" (form id → bodies). What is created there is X (and Y),
+    not the form: "There is established a special health authority to be known as X" establishes X."""
+    named: dict[str, list[Party]] = {}
+    for member, whole, at in _pairs(s):
+        if whole.mention.kind == "org_type" and at == whole.last and member.first > whole.first:
+            named.setdefault(whole.mention.id, []).append(Party.of(member.mention))
+    return named

@@ -13,6 +13,7 @@ from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.grounding import claim_groundings
+from nhsgraph.extract.instrument import own_instrument
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -169,7 +170,9 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
         department = authors[0]  # a department's own page: its "we" and "the Government" are the department
     bare = bare_posts(text, department, [*mentions, *posts]) if department is not None else []
     described += bare
-    voice = Voice(document, tuple(authors), performative=document.id in gazetteer.legal, proposing=document.id in gazetteer.proposing,
+    instrument = own_instrument(text, mentions)  # "This Order may be cited as ...": the text is the Order
+    voice = Voice(Party.of(instrument) if instrument is not None else document, tuple(authors),
+                  performative=document.id in gazetteer.legal or instrument is not None, proposing=document.id in gazetteer.proposing,
                   enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims, descriptions = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)

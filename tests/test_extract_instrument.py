@@ -1,0 +1,25 @@
+"""An instrument's own text (its citation clause names it) does what it says; a form named with its body
+("a special health authority, to be known as X") is not what is established."""
+
+from __future__ import annotations
+
+from extract_fixtures import run, triples
+
+ORDER = "This Order may be cited as the Monitor (Abolition) Order 2016 and shall come into force on 1st April 2016.\n\n"
+ORDER_ID = "monitor-abolition-order-2016"
+
+
+def test_an_order_citing_itself_abolishes_what_it_says_is_abolished(gaz) -> None:
+    claims = triples(run(gaz, ORDER + "Monitor is hereby abolished."))
+    assert (ORDER_ID, "abolishes", "monitor", "fact") in claims
+
+
+def test_without_the_citation_clause_an_agentless_passive_has_no_doer(gaz) -> None:
+    assert not any(r == "abolishes" for _, r, _, _ in triples(run(gaz, "Monitor is hereby abolished.")))
+
+
+def test_the_body_named_after_its_form_is_what_is_established(gaz) -> None:
+    text = ORDER + "There is hereby established a clinical commissioning group, to be known as the Northshire Health Authority."
+    claims = triples(run(gaz, text))
+    assert (ORDER_ID, "establishes", "clinical-commissioning-group", "fact") not in claims
+    assert any(s == ORDER_ID and r == "establishes" and o == "northshire-health-authority" for s, r, o, _ in claims), claims
