@@ -274,3 +274,12 @@ def test_a_provision_subject_needs_a_titled_instrument_and_the_right_instrument_
     # a named doer between is the doer
     assert ("nhs-england", "abolishes", "monitor", "fact") in triples(
         in_notes(gaz, "Health and Social Care Act 2012: explanatory notes", "This section says NHS England abolishes Monitor."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The order renames Monitor as NHS Improvement.",
+    "The order provides for the renaming of Monitor as NHS Improvement.",
+    "Monitor, now known as NHS Improvement, regulates foundation trusts.",
+])
+def test_renaming_written_actively_or_as_a_noun_or_an_aside(gaz, sentence):
+    assert ("monitor", "renamed_to", "nhs-improvement") in {(s, r, o) for s, r, o, _ in triples(run(gaz, sentence))}
