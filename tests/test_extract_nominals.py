@@ -283,3 +283,8 @@ def test_a_provision_subject_needs_a_titled_instrument_and_the_right_instrument_
 ])
 def test_renaming_written_actively_or_as_a_noun_or_an_aside(gaz, sentence):
     assert ("monitor", "renamed_to", "nhs-improvement") in {(s, r, o) for s, r, o, _ in triples(run(gaz, sentence))}
+
+
+def test_as_part_of_a_body_makes_the_body_before_it_part_of_it(gaz):
+    found = {(s, r, o) for s, r, o, _ in triples(run(gaz, "Monitor, as part of NHS Improvement, regulates foundation trusts."))}
+    assert ("monitor", "part_of", "nhs-improvement") in found
