@@ -26,3 +26,8 @@ def test_a_named_target_is_where_both_go(gaz) -> None:
 
 def test_three_bodies_with_no_target_say_nothing_of_who_joins_whom(gaz) -> None:
     assert mergers(run(gaz, "Monitor, NHS Providers and NHS Improvement merged in 2016.")) == set()
+
+
+def test_a_merger_named_as_the_subject_takes_the_status_its_verb_gives(gaz) -> None:
+    statuses = {st for s, r, o, st in triples(run(gaz, "The merger of Monitor and NHS Improvement will take place in 2016.")) if r == "merges_into"}
+    assert statuses == {"predicted"}

@@ -29,6 +29,7 @@ from nhsgraph.extract.cues import (
     lexicon_data,
     provisions,
 )
+from nhsgraph.extract.dependents import subject_noun_modality
 from nhsgraph.extract.instances import instance_claims, named_bodies
 from nhsgraph.extract.mentions import Mention, Token, tokenize
 from nhsgraph.extract.name_claims import novelty_claims, possessive_claims, role_claims
@@ -118,6 +119,8 @@ def _modality(s: SentenceView, hit: CueHit, voice: Voice, stance: bool) -> str |
     label ("Proposal: ..."), else a headline's "X to replace Y". In a document that sets out a
     proposal, what would happen is what is proposed, as is a change it names without a doer."""
     modal = cl.modality(lexicon(), s.tokens, s.clauses, hit.first) or cl.label_status(s.tokens)
+    if modal is None and s.doc is not None and hit.form.role in (NOUN, AGENT_NOUN):
+        modal = subject_noun_modality(s.doc, s, hit, lexicon().modality)  # "The merger of X and Y will take place"
     if modal is None and cl.headline_future(s.tokens, s.spans, hit.first):
         modal = "predicted"
     if voice.proposing and not stance and (modal == "predicted" or modal is None and hit.form.role in (NOUN, AGENT_NOUN)):

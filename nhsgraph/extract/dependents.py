@@ -186,3 +186,17 @@ def coordinated_doers(doc: Doc, s: SentenceView, hit: CueHit, named: list[str]) 
         return None
     spec = vocabulary().relations[hit.form.relation or ""]
     return _spans_for(_spread(doers, s), s, tuple(spec.subject_kinds))
+
+
+def subject_noun_modality(doc: Doc, s: SentenceView, hit: CueHit, modality: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The status the verb of a clause gives a change named as its subject: "The merger of X and Y will
+    take place in 2008" (predicted), "A merger of X and Y should be undertaken" (proposed). The modal
+    comes after the noun, where the words-before reading cannot see it."""
+    noun = token_at(doc, s.tokens[hit.first].start)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    auxiliaries = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass") and c.i < noun.head.i}
+    for status, phrases in modality:
+        if auxiliaries & set(phrases):
+            return status
+    return None
