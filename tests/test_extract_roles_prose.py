@@ -5,7 +5,7 @@ department ("the Secretary of State for Example Affairs, Jane Smith"), "X, led b
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import gazetteer, leads, leads_with_status, run
+from extract_fixtures import gazetteer, leads, leads_with_status, run, triples
 
 from nhsgraph.extract import Gazetteer
 from nhsgraph.extract.gazetteer import informal_names
@@ -157,3 +157,12 @@ def test_a_person_confirmed_as_the_new_head_of_a_body_is_announced_not_yet_held(
 ])
 def test_a_past_deputy_or_other_persons_post_after_a_verb_states_no_role(gaz: Gazetteer, text: str) -> None:
     assert leads(run(gaz, text)) == set()
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Jane Example will take up post as Chair of Monitor from 1 June.", "announced"),
+    ("Jane Example's appointment as Chair of Monitor was welcomed.", "fact"),
+    ("The board thanked Jane Example, who served two terms as the chair of Monitor.", "fact"),
+])
+def test_a_post_taken_up_or_served_in_is_the_persons(gaz, sentence, status):
+    assert ("jane-example", "leads", "monitor", status) in triples(run(gaz, sentence))
