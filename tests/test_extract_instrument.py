@@ -23,3 +23,10 @@ def test_the_body_named_after_its_form_is_what_is_established(gaz) -> None:
     claims = triples(run(gaz, text))
     assert (ORDER_ID, "establishes", "clinical-commissioning-group", "fact") not in claims
     assert any(s == ORDER_ID and r == "establishes" and o == "northshire-health-authority" for s, r, o, _ in claims), claims
+
+
+def test_an_existential_establishment_is_the_instruments_not_a_name_before_it(gaz) -> None:
+    text = ORDER + "For each area named in the Health and Social Care Act 2012 there is established a clinical commissioning group."
+    claims = triples(run(gaz, text))
+    assert (ORDER_ID, "establishes", "clinical-commissioning-group", "fact") in claims
+    assert not any(s == "health-and-social-care-act-2012" and r == "establishes" for s, r, _, _ in claims)

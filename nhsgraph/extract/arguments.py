@@ -128,6 +128,8 @@ def clause_subject(s: SentenceView, hit: CueHit) -> list[Party]:
 
 # A party only the parse connects to its verb is a little less certain than one the surface rules find.
 PARSED_DROP = 0.05
+# The first word of an existential cue ("there is established", "there shall be"): it has no doer in the sentence.
+EXISTENTIAL = "there"
 
 
 def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], str, float]:
@@ -135,6 +137,8 @@ def arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[Party], s
     A side the surface rules leave empty is filled from the dependency parse, when there is one and it
     agrees with the side the rules did find."""
     subjects, objects, how, adjust = _surface_arguments(s, hit)
+    if hit.form.words[0] == EXISTENTIAL:
+        subjects = []  # "For each district named in the X Order there is established Y": no name before it does it
     if not (subjects and objects) and (pair := mutual_parties(s, hit)):
         return pair, pair, "nominal" if hit.form.role == NOUN else "passive" if cl.is_passive(hit, s.tokens) else "active", adjust
     if s.doc is not None and subjects and hit.form.role == VERB and not cl.is_passive(hit, s.tokens):
