@@ -30,3 +30,27 @@ def test_an_existential_establishment_is_the_instruments_not_a_name_before_it(ga
     claims = triples(run(gaz, text))
     assert (ORDER_ID, "establishes", "clinical-commissioning-group", "fact") in claims
     assert not any(s == "health-and-social-care-act-2012" and r == "establishes" for s, r, _, _ in claims)
+
+
+def test_a_term_the_interpretation_clause_defines_is_the_body(gaz) -> None:
+    text = ORDER + "In this Order “the Regulator” means Monitor;\n\nThe Regulator is hereby abolished."
+    result = run(gaz, text)
+    assert (ORDER_ID, "abolishes", "monitor", "fact") in triples(result)
+    assert [m.text for m in result.mentions if m.id == "monitor"] == ["the Regulator", "Monitor", "The Regulator"]
+
+
+def test_a_definition_of_a_longer_name_is_not_the_body_it_begins_with(gaz) -> None:
+    text = ORDER + "In this Order “the Order” means the Monitor (Establishment) Order 2004;\n\nThe Order is hereby revoked."
+    assert not any(m.text == "The Order" and m.id == "monitor" for m in run(gaz, text).mentions)
+
+
+def test_an_instrument_revoking_another_repeals_it(gaz) -> None:
+    text = ORDER + "The Monitor (Establishment) Order 2004 is hereby revoked."
+    assert (ORDER_ID, "repeals", "monitor-establishment-order-2004", "fact") in triples(run(gaz, text))
+
+
+def test_a_footnote_number_glued_to_a_year_leaves_the_act_and_its_year() -> None:
+    from nhsgraph.extract.mentions import tokenize
+
+    words = [t.text for t in tokenize("powers under the National Health Service Act 19771 and 19771 beds")]
+    assert words[6:9] == ["Act", "1977", "1"] and "19771" in words

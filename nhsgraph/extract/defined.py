@@ -11,6 +11,7 @@ no such term stays a description.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nhsgraph.extract.gazetteer import LONG_FORMS
 from nhsgraph.extract.mentions import Mention
@@ -22,6 +23,11 @@ _DEFINITION = re.compile(r"\s*\(\s*(?:(?:hereafter|hereinafter|(?:referred to |k
                          r"[“\"‘'](?P<term>[^”\"’'()\n]{2,40})[”\"’']\s*\)")
 
 
+# An instrument's interpretation clause: "“the Authority” means the Health Education Authority", "“NHSBT”
+# means NHS Blood and Transplant" (the opening quotation mark may be lost in a copy of the page).
+_MEANS = re.compile(r"[“\"‘]?(?P<term>(?:[Tt]he )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})[”\"’]\s+means\s+(?:the\s+)?")
+# A name that goes on past the mention: a bracketed or capitalised word after it.
+_NAME_GOES_ON = re.compile(r"\s*(?:\(|[A-Z])")
 # "Patient and Public Involvement Forums (PPIfs)": an unquoted acronym in brackets right after the name
 _ACRONYM = re.compile(r"\s*\(\s*(?P<term>[A-Z][A-Za-z&]{1,11})\s*\)")
 # Short forms names are written with ("NHS", "UK"): never one body's term ("the National Health Service (NHS)").
@@ -66,18 +72,29 @@ def _occurrences(text: str, term: str, start: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.compile(rf"(?<![\w-]){body}(?![\w-])").finditer(text, start)]
 
 
+def _definitions(text: str, mentions: list[Mention]) -> Iterator[tuple[Mention, str, int]]:
+    """(named entity, term, where the term is first written) for each term the text defines: after the
+    name in brackets, or in an instrument's interpretation clause ("“the Authority” means the Health
+    Education Authority established by ...")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for mention in ordered:
+        match = _definition(text, mention)
+        if match is not None:
+            yield mention, match.group("term").strip(), match.start("term")
+    for match in _MEANS.finditer(text):
+        named = next((m for m in ordered if m.start == match.end()), None)
+        if named is not None and not _NAME_GOES_ON.match(text, named.end):  # not "the X Agency (Establishment) Order"
+            yield named, match.group("term").strip(), match.start("term")
+
+
 def with_defined_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each term the text defines for a named entity, from its definition on. A term
     takes the place of a likely new name inside it ("BSA" read as a new acronym); a known name wins."""
     found: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        match = _definition(text, mention)
-        if match is None:
-            continue
-        term = match.group("term").strip()
+    for mention, term, at in _definitions(text, mentions):
         if term.casefold() == mention.text.casefold():
             continue
-        for start, end in _occurrences(text, term, match.start("term")):
+        for start, end in _occurrences(text, term, at):
             if any(m.meets(start, end) and (m.known or not (start <= m.start and m.end <= end)) for m in mentions) or any(
                     m.meets(start, end) for m in found):
                 continue

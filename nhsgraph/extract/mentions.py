@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# A year with a footnote's number glued to it, as copies of legislation pages print them ("the National Health
+# Service Act 19771", "Order 19873"): the year is a token of its own, so the instrument's name is found.
+_FOOTNOTED_YEAR = r"(?:(?<=Act )|(?<=Order )|(?<=Regulations )|(?<=Rules )|(?<=Scheme ))(?:1[89]\d\d|20\d\d)(?=\d{1,2}\b)"
+_TOKEN = re.compile(rf"{_FOOTNOTED_YEAR}|\w+|[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 
 
