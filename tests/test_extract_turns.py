@@ -64,3 +64,9 @@ def test_we_in_a_turn_is_the_member_not_the_record(gaz):
 def test_without_speaker_lines_we_is_still_the_article(gaz):
     result = run(gaz, "We oppose the Lansley Act.")
     assert {(c.subject.id, c.relation, c.object.id) for c in result.claims} == {("test-article", "opposes", ACT_2012)}
+
+
+def test_a_historic_record_with_the_name_run_into_the_speech_opens_a_turn_there():
+    text = "§ Mr. RoeTo ask the Secretary of State what he will do.\n§ Mr. McDoeWe will abolish Monitor.\n"
+    turns = find_turns(text, None)
+    assert [(t.label, text[t.start:t.start + 7]) for t in turns] == [("Roe", "To ask "), ("McDoe", "We will")]

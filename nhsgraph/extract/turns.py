@@ -52,6 +52,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _glued() -> re.Pattern[str]:
+    """A historic Hansard record's paragraph: "§ Mr. FreemanThe Department of Health is ...", the speaker's
+    name run into the first word of the speech (the copy lost the line break between them)."""
+    honorific = "|".join(re.escape(h) for h in lexicon_data()["turns"]["honorifics"])
+    surname = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z'’-]+"
+    return re.compile(rf"^§\s*(?P<name>(?:{honorific})\.?\s+(?:[A-Z][a-z'’-]+\s+)*?{surname})(?=[A-Z][a-z])")
+
+
+@cache
 def post_words() -> frozenset[str]:
     """Words of a post ("Secretary", "Minister"): a name in brackets after one is a speaker's."""
     return frozenset(lexicon_data()["turns"]["post_words"])
@@ -115,8 +124,11 @@ def find_turns(text: str, doc: Doc | None) -> list[Turn]:
         if stripped and len(stripped) <= MAX_LINE:
             lead = len(body) - len(body.lstrip())
             found = _speaker(stripped, at + lead, doc)
+            glued = _glued().match(stripped) if found is None else None
             if found:
                 heads.append((*found, at + len(body)))
+            elif glued:  # the speech starts right after the name
+                heads.append((at + lead + glued.start("name"), at + lead + glued.end("name"), at + lead + glued.end("name")))
         at += len(line)
     turns: list[Turn] = []
     for i, (name_start, name_end, line_end) in enumerate(heads):
