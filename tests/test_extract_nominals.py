@@ -288,3 +288,8 @@ def test_renaming_written_actively_or_as_a_noun_or_an_aside(gaz, sentence):
 def test_as_part_of_a_body_makes_the_body_before_it_part_of_it(gaz):
     found = {(s, r, o) for s, r, o, _ in triples(run(gaz, "Monitor, as part of NHS Improvement, regulates foundation trusts."))}
     assert ("monitor", "part_of", "nhs-improvement") in found
+
+
+def test_the_object_of_one_change_is_not_the_doer_of_the_next(gaz):
+    found = triples(run(gaz, "The plan is the abolition of Monitor to allow the creation of integrated care boards."))
+    assert not any(s == "monitor" and r == "establishes" for s, r, _, _ in found), found

@@ -242,6 +242,8 @@ def _surface_arguments(s: SentenceView, hit: CueHit) -> tuple[list[Party], list[
     if role == NOUN:
         doers, _ = cl.before(s.spans, s.tokens, s.clauses, hit.first, fallback=False)
         doers = [d for d in doers if not _addressed(s, d)]  # "informing Parliament of the abolition of X"
+        # "the abolition of LETBs to allow the creation of Y": a name that is another cue's object is not this one's doer
+        doers = [d for d in doers if not any(h.form.relation and h.last <= d.first and h is not hit for h in s.hits)]
         return s.parties(doers), s.parties(cl.after(ahead, s.tokens, s.clauses, hit.last)), "nominal", adjust
     if role == EVALUATION:
         # What is judged is in the reported content: after any speech verb before the cue.
