@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from extract_fixtures import run, triples
 
-from nhsgraph.extract import Gazetteer
+from nhsgraph.extract import ArticleInfo, Gazetteer, extract_text
+from nhsgraph.extract.claims import Voice, extract_claims
+from nhsgraph.extract.mentions import Mention
+from nhsgraph.extract.sentences import split_sentences
+from nhsgraph.extract.speakers import Party
+from nhsgraph.extract.text import parse_article
 
 CCG, ICB = "clinical-commissioning-group", "integrated-care-board"
 
@@ -38,9 +43,25 @@ def test_a_stance_whose_words_govern_the_party_is_kept(gaz: Gazetteer, sentence:
 
 
 def test_without_the_parser_the_surface_reading_stands(gaz: Gazetteer) -> None:
-    from nhsgraph.extract import ArticleInfo, extract_text
-    from nhsgraph.extract.text import parse_article
-
     info = ArticleInfo(document_id="test-article", title="Test article", authors=["Sam Writer"])
     plain = extract_text(parse_article("Monitor supports integrated care boards.", ".txt"), gaz, info, parser=False)
     assert ("monitor", "supports", ICB) in stances(plain)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Act gives Monitor powers to act where integrated care boards fail to meet their duties.",  # "fail to": no judgement
+    "Monitor pays for loss, damage or injury caused by integrated care boards.",  # "damage" as a noun
+])
+def test_an_evaluation_word_that_judges_nothing_gives_no_stance(gaz, sentence: str) -> None:
+    assert not stances(run(gaz, sentence))
+
+
+def test_an_act_holds_no_views() -> None:
+    act = Party("example-act", "Example Act", "act", True)
+    text = "Monitor opposes integrated care boards."
+    mentions = [Mention(0, 7, "Monitor", "monitor", "organisation", "Monitor", True, "gazetteer", 0.9),
+                Mention(17, 39, "integrated care boards", ICB, "org_type", "integrated care board", True, "gazetteer", 0.9)]
+    claims, _ = extract_claims(text, split_sentences(text), mentions, Voice(act, performative=True))
+    assert not claims
+    said, _ = extract_claims(text, split_sentences(text), mentions, Voice(act, performative=False))
+    assert [(c.subject.id, c.relation, c.object.id) for c in said] == [("monitor", "opposes", ICB)]

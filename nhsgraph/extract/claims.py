@@ -149,6 +149,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
             continue
         if unnamed and (relation in stance or hit.form.role in (EVALUATION, NAMING)):
             continue  # a stance needs a holder: not the article, which only reports it
+        if voice.performative and relation in stance:
+            continue  # an Act or order does what it says; it holds no views ("liabilities for loss, damage or injury")
         subjects, objects, how, adjust = arguments(s, hit)
         if hit.form.role == TRANSFER and len(subjects) == 1 and nominals.transfer_relation(s, hit) != relation:
             relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from nhsgraph.extract.arguments import creates
 from nhsgraph.extract.clauses import Span, is_passive
-from nhsgraph.extract.cues import AGENT_NOUN, NOUN, VERB, CueHit, lexicon_data
+from nhsgraph.extract.cues import AGENT_NOUN, EVALUATION, NOUN, VERB, CueHit, lexicon_data
 from nhsgraph.extract.mentions import Token, tokenize
 
 if TYPE_CHECKING:
@@ -142,8 +142,10 @@ def stance_beside(s: SentenceView, hit: CueHit, party: Party, spans: list[Span])
     if not cue_words:
         return False
     first = doc[min(cue_words)]
-    if hit.form.role == VERB and hit.last - hit.first == 1 and first.pos_ in _NOT_A_VERB and first.dep_ in _NOUN_PLACES:
-        return True
+    if hit.form.role in (VERB, EVALUATION) and hit.last - hit.first == 1 and first.pos_ in _NOT_A_VERB and first.dep_ in _NOUN_PLACES:
+        return True  # "provide support to X", "loss, damage or injury"
+    if hit.form.role == EVALUATION and hit.last < len(s.tokens) and s.tokens[hit.last].key == "to":
+        return True  # "where providers fail to meet standards": a verb taking an infinitive, not a judgement
     if party.kind not in _BODIES:
         return False
     if hit.form.role == VERB and _helps(first):
