@@ -65,3 +65,12 @@ def test_an_act_holds_no_views() -> None:
     assert not claims
     said, _ = extract_claims(text, split_sentences(text), mentions, Voice(act, performative=False))
     assert [(c.subject.id, c.relation, c.object.id) for c in said] == [("monitor", "opposes", ICB)]
+
+
+def test_a_speakers_own_call_to_enable_a_body_is_a_stance_on_it(gaz) -> None:
+    found = stances(run(gaz, "We should enable integrated care boards to take on commissioning functions."))
+    assert ("test-article", "supports", ICB) in found
+
+
+def test_a_proposal_for_a_body_is_not_support_for_it(gaz) -> None:
+    assert not stances(run(gaz, "Monitor published its plans for NHS England in May."))

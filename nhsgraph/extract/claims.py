@@ -55,7 +55,7 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
 # When the vocabulary forbids a relation for these kinds, the nearest one it allows:
 # "X proposes NHS England" (a body, not a proposal) means X argues for it.
-FALLBACK = {"proposes": "supports"}
+FALLBACK: dict[str, str] = {}
 # The text's title as the antecedent of "the Bill": a name the reader was given, but not in the text itself.
 TITLE_RULE, TITLE_CONFIDENCE = "title", 0.8
 

@@ -116,13 +116,10 @@ def _head(doc: Doc, start: int, end: int) -> Word | None:
 
 
 def _helps(verb: Word) -> bool:
-    """A verb of help rather than of stance: the purpose of another deed ("a network set up to support
-    X") or a cause of another verb ("enable X to share data", "support X to develop")."""
-    def infinitive(word: Word) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
-    purpose = verb.dep_ == "advcl" and infinitive(verb)
-    causing = any(c.dep_ in ("xcomp", "ccomp") and infinitive(c) for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
-    return purpose or causing
+    """A verb of help rather than of stance: the purpose of another deed or thing ("a network set up to
+    support X", "provisions to enable the CQC to rate ICSs"). A stance's own verb stands in its clause
+    ("we should enable STPs to take on commissioning" is the speaker's position on STPs)."""
+    return verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def stance_beside(s: SentenceView, hit: CueHit, party: Party, spans: list[Span]) -> bool:
