@@ -209,6 +209,11 @@ def _instrument(name: str) -> bool:
     return re.search(r"\b(?:[Oo]rder|Regulations)\s+\d{4}$", name) is not None
 
 
+# New names that name one body of a form they contain: a capitalised name ("Royal Free London NHS Foundation
+# Trust") or a place before a form in lower case ("Bradford district health authority", nhsgraph.extract.placeforms).
+NAMED_BODY_RULES = ("organisation-name", "place-form")
+
+
 def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
     """Known mentions win, except that a new name containing a known *form* names a body of that form
     ("Royal Free London NHS Foundation Trust" contains "NHS foundation trust"), and a new instrument's
@@ -221,7 +226,7 @@ def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
             result.append(candidate)
             continue
         within = all(candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
-        named_body = (candidate.kind == "organisation" and candidate.rule == "organisation-name" and all(k.kind == "org_type" for k in inside)
+        named_body = (candidate.kind == "organisation" and candidate.rule in NAMED_BODY_RULES and all(k.kind == "org_type" for k in inside)
                       and candidate.start < min(k.start for k in inside))
         instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
         if within and (named_body or instrument):

@@ -18,6 +18,7 @@ from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
 from nhsgraph.extract.parse import parse
+from nhsgraph.extract.placeforms import place_form_mentions
 from nhsgraph.extract.posts import bare_posts, find_posts, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.shortnames import with_short_names
@@ -151,6 +152,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     year = article_year(info, text)
     known = without_single_bodies(text, gazetteer.find(text, exclude=frozenset({document.id}), year=year))
     mentions = merge_mentions(known, find_new(text))
+    mentions = merge_mentions(mentions, place_form_mentions(text, mentions))  # "the Yorkshire regional health authority"
     posts = find_posts(text, gazetteer)
     parsed = parse(text) if parser else None
     if parsed is not None:
