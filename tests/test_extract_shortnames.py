@@ -48,3 +48,13 @@ def test_a_known_persons_surname_after_another_first_name_is_someone_else(gaz):
 def test_first_name_skips_honorifics():
     assert first_name("Sir Malcolm Grant") == "Malcolm"
     assert first_name("Mr. Jim Marshall") == "Jim"
+
+
+def test_a_biographys_bare_first_name_is_the_person_named_in_full(gaz):
+    result = run(gaz, "Jane Example chairs Monitor. Jane became its chair in 2020.")
+    assert [m.text for m in result.mentions if m.id == "jane-example"] == ["Jane Example", "Jane"]
+
+
+def test_a_first_name_that_is_also_a_word_in_the_text_is_left_alone(gaz):
+    result = run(gaz, "Jane Example chairs Monitor. Jane said the jane of the board agreed.")
+    assert [m.text for m in result.mentions if m.id == "jane-example"] == ["Jane Example"]

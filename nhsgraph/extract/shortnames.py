@@ -40,10 +40,42 @@ def first_name(name: str) -> str | None:
     return next((w for w in name.replace(".", " ").split() if w not in honorifics()), None)
 
 
+def first_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A biography's first-name references ("Jim Mackey ... Jim became Chief Executive of X"): the bare
+    first name of a person named in full before it, when no other person in the text shares it, it is
+    never written in lower case in the text (not "Will", "Mark" as words) and no capitalised word
+    follows it (not another person's full name)."""
+    people: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind != "person" or mention.rule == "pronoun":
+            continue
+        words = [w for w in mention.text.split() if w.strip(".") not in honorifics()]
+        given = first_name(mention.text)
+        if len(words) < 2 or given is None or len(given) < MIN_SURNAME or not given[:1].isupper() or not given[1:].islower():
+            continue
+        people.setdefault(given, set()).add(mention.id)
+        if given not in first or mention.start < first[given].start:
+            first[given] = mention
+    found: list[Mention] = []
+    for given, mention in first.items():
+        if len(people[given]) != 1 or re.search(rf"\b{re.escape(given.lower())}\b", text):
+            continue
+        for match in re.finditer(rf"(?<![\w.]){re.escape(given)}\b(?!\s+[A-Z])(?![\w'’-])", text[mention.end:]):
+            start, end = mention.end + match.start(), mention.end + match.end()
+            if any(m.meets(start, end) for m in mentions):
+                continue
+            found.append(Mention(start, end, given, mention.id, "person", mention.label, mention.known, "first-name",
+                                 round(mention.confidence * 0.85, 2)))
+    return found
+
+
 def with_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each short form linked to its person: a short form found as a new person of its
-    own ("Dr Dash" as ``dr-dash``) is the person named in full before it."""
+    own ("Dr Dash" as ``dr-dash``) is the person named in full before it, and a biography's bare first name
+    ("Jim") is the person named in full before it."""
     short = short_name_mentions(text, mentions)
+    short += [f for f in first_name_mentions(text, mentions) if not any(f.overlaps(m) for m in short)]
     kept = [m for m in mentions if not any(m.overlaps(f) for f in short)
             or m.known or m.kind != "person" or m.rule == "pronoun"]
     return sorted([*kept, *(f for f in short if not any(k.overlaps(f) for k in kept))], key=lambda m: m.start)
