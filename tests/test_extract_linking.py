@@ -168,3 +168,10 @@ def test_the_bill_alone_is_a_reference_not_a_title(gaz: Gazetteer) -> None:
 def test_an_ampersand_names_what_and_names(gaz):
     result = run(gaz, "The Health & Social Care Act 2012 abolished primary care trusts.")
     assert ("Health & Social Care Act 2012", "health-and-social-care-act-2012") in [(m.text, m.id) for m in result.mentions]
+
+
+def test_a_trust_is_found_by_the_legal_name_its_establishment_order_uses():
+    from nhsgraph.extract.gazetteer import informal_names
+
+    assert "Isle of Wight National Health Service Trust" in informal_names("organisation", "Isle of Wight NHS Trust")
+    assert "Example National Health Service Foundation Trust" in informal_names("organisation", "Example NHS Foundation Trust")

@@ -264,6 +264,7 @@ _ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
 GOVERNMENT_SECTOR = "government"
 # Abbreviations a body's or form's name opens with, and the words they stand for.
 LONG_FORMS = {"UK ": "United Kingdom ", "NHS ": "National Health Service "}
+TRUST_LONG_FORMS = {" NHS Trust": " National Health Service Trust", " NHS Foundation Trust": " National Health Service Foundation Trust"}
 
 
 def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
@@ -290,6 +291,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         # Not for local bodies ("NHS Barnsley CCG", "NHS Example ICB - 99X"), which nobody spells out.
         if not (_NHS_FORM.match(label.strip()) or " - " in label):
             names += [long + label[len(short):] for short, long in LONG_FORMS.items() if label.startswith(short)]
+        # A trust's legal name in its establishment order: "Isle of Wight National Health Service Trust"
+        names += [label.replace(short, long) for short, long in TRUST_LONG_FORMS.items() if short in label]
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
