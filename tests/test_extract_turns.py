@@ -67,6 +67,7 @@ def test_without_speaker_lines_we_is_still_the_article(gaz):
 
 
 def test_a_historic_record_with_the_name_run_into_the_speech_opens_a_turn_there():
-    text = "§ Mr. RoeTo ask the Secretary of State what he will do.\n§ Mr. McDoeWe will abolish Monitor.\n"
+    speech = "We will abolish Monitor. " * 10  # a whole paragraph, longer than any speaker line
+    text = f"§ Mr. RoeTo ask the Secretary of State what he will do.\n§ Mr. McDoe{speech}\n"
     turns = find_turns(text, None)
     assert [(t.label, text[t.start:t.start + 7]) for t in turns] == [("Roe", "To ask "), ("McDoe", "We will")]

@@ -121,10 +121,10 @@ def find_turns(text: str, doc: Doc | None) -> list[Turn]:
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
-        if stripped and len(stripped) <= MAX_LINE:
+        if stripped:
             lead = len(body) - len(body.lstrip())
-            found = _speaker(stripped, at + lead, doc)
-            glued = _glued().match(stripped) if found is None else None
+            found = _speaker(stripped, at + lead, doc) if len(stripped) <= MAX_LINE else None
+            glued = _glued().match(stripped) if found is None else None  # a whole paragraph: no length limit
             if found:
                 heads.append((*found, at + len(body)))
             elif glued:  # the speech starts right after the name
