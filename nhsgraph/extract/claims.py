@@ -53,9 +53,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
-# When the vocabulary forbids a relation for these kinds, the nearest one it allows:
-# "X proposes NHS England" (a body, not a proposal) means X argues for it.
-FALLBACK: dict[str, str] = {}
 # The text's title as the antecedent of "the Bill": a name the reader was given, but not in the text itself.
 TITLE_RULE, TITLE_CONFIDENCE = "title", 0.8
 
@@ -165,7 +162,7 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
         if relation in stance:
             objects = [o for o in objects if not of_an_aspect(s.tokens, s.spans, hit, o.id)]
             if change is None:
-                objects = [o for o in objects if not stance_beside(s, hit, o, s.spans)]
+                objects = [o for o in objects if not stance_beside(s, hit, o)]
         modal = _modality(s, hit, voice, relation in stance)
         bill_does = any(_bill(p) for p in clause_subject(s, hit))  # "It [the Bill] would ... replace them with ICBs"
         negated = cl.negated(lex, s.tokens, s.clauses, hit.first)
@@ -241,8 +238,6 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
                     chosen, swapped = becoming
                     first, second = (obj, subject) if swapped else (subject, obj)
                 chosen = nominals.joining_relation(hit, chosen, first.kind, second.kind)
-                if not allowed(chosen, first, second) and chosen in FALLBACK:
-                    chosen = FALLBACK[chosen]
                 if not allowed(chosen, first, second):
                     continue
                 score = confidence - 0.1 * (not first.known) - 0.1 * (not second.known) - RESOLVED_DROP * (first.resolved or second.resolved)

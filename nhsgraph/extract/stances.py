@@ -122,7 +122,7 @@ def _helps(verb: Word) -> bool:
     return verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def stance_beside(s: SentenceView, hit: CueHit, party: Party, spans: list[Span]) -> bool:
+def stance_beside(s: SentenceView, hit: CueHit, party: Party) -> bool:
     """Is the stance the cue expresses about something other than ``party``, by the parse?
 
     "NHS England's proposals are welcome", "proposed a reduction in the number of PCTs", "to enable
@@ -147,11 +147,11 @@ def stance_beside(s: SentenceView, hit: CueHit, party: Party, spans: list[Span])
         return False
     if hit.form.role == VERB and _helps(first):
         return True
-    named_here = [sp for sp in spans if sp.mention.id == party.id]
+    named_here = [sp for sp in s.spans if sp.mention.id == party.id]
     if not named_here:
         return False  # a party the sentence does not name (the speaker, the article): the surface rules decide
     span = min(named_here, key=lambda sp: abs(sp.first - hit.first))
-    named = [(sp.mention.start, sp.mention.end) for sp in spans]
+    named = [(sp.mention.start, sp.mention.end) for sp in s.spans]
     # "proposed ... establishing ICSs on a statutory footing": a stance on creating X is a stance on X
     creating = [(s.tokens[h.first].start, s.tokens[h.last - 1].end) for h in s.hits if h.form.relation and creates(h.form.relation)]
     token = _head(doc, span.mention.start, span.mention.end)
