@@ -9,6 +9,7 @@ X") has its subject. A surname two different people in the text share links to n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from nhsgraph.extract.cues import lexicon_data
@@ -40,26 +41,38 @@ def first_name(name: str) -> str | None:
     return next((w for w in name.replace(".", " ").split() if w not in honorifics()), None)
 
 
+def _named_in_full(mentions: list[Mention], key: Callable[[str], str | None]) -> dict[str, Mention]:
+    """For each short form ``key`` gives a person's full name (at least two words besides honorifics), the
+    first full mention of the one person it can stand for; a short form two people share stands for neither
+    ("Lord Hunt" when the text names Jeremy Hunt and Philip Hunt)."""
+    first: dict[str, Mention] = {}
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "person" or mention.rule == "pronoun":
+            continue
+        short = key(mention.text)
+        if short is None or len([w for w in mention.text.split() if w.strip(".") not in honorifics()]) < 2:
+            continue
+        owners.setdefault(short, set()).add(mention.id)
+        if short not in first or mention.start < first[short].start:
+            first[short] = mention
+    return {short: mention for short, mention in first.items() if len(owners[short]) == 1}
+
+
+def _given_name(name: str) -> str | None:
+    """A first name that can stand alone as a reference: capitalised, then lower case, not an initial."""
+    given = first_name(name)
+    return given if given and len(given) >= MIN_SURNAME and given[:1].isupper() and given[1:].islower() else None
+
+
 def first_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """A biography's first-name references ("Jim Mackey ... Jim became Chief Executive of X"): the bare
     first name of a person named in full before it, when no other person in the text shares it, it is
     never written in lower case in the text (not "Will", "Mark" as words) and no capitalised word
     follows it (not another person's full name)."""
-    people: dict[str, set[str]] = {}
-    first: dict[str, Mention] = {}
-    for mention in mentions:
-        if mention.kind != "person" or mention.rule == "pronoun":
-            continue
-        words = [w for w in mention.text.split() if w.strip(".") not in honorifics()]
-        given = first_name(mention.text)
-        if len(words) < 2 or given is None or len(given) < MIN_SURNAME or not given[:1].isupper() or not given[1:].islower():
-            continue
-        people.setdefault(given, set()).add(mention.id)
-        if given not in first or mention.start < first[given].start:
-            first[given] = mention
     found: list[Mention] = []
-    for given, mention in first.items():
-        if len(people[given]) != 1 or re.search(rf"\b{re.escape(given.lower())}\b", text):
+    for given, mention in _named_in_full(mentions, _given_name).items():
+        if re.search(rf"\b{re.escape(given.lower())}\b", text):
             continue
         for match in re.finditer(rf"(?<![\w.]){re.escape(given)}\b(?!\s+[A-Z])(?![\w'’-])", text[mention.end:]):
             start, end = mention.end + match.start(), mention.end + match.end()
@@ -84,22 +97,9 @@ def with_short_names(text: str, mentions: list[Mention]) -> list[Mention]:
 def short_name_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Honorific-and-surname mentions ("Dr Dash") of the people ``mentions`` name in full, after their
     first full mention. Only names with at least two words count as full ("Dr Dash" names nobody new)."""
-    first: dict[str, Mention] = {}
-    owners: dict[str, set[str]] = {}
-    for mention in mentions:
-        if mention.kind != "person" or mention.rule == "pronoun":
-            continue
-        name = surname(mention.text)
-        if name is None or len([w for w in mention.text.split() if w.strip(".") not in honorifics()]) < 2:
-            continue
-        owners.setdefault(name, set()).add(mention.id)
-        if name not in first or mention.start < first[name].start:
-            first[name] = mention
     titles = "|".join(re.escape(h) for h in honorifics())
     found: list[Mention] = []
-    for name, mention in first.items():
-        if len(owners[name]) != 1:
-            continue  # "Lord Hunt" when the text names Jeremy Hunt and Philip Hunt
+    for name, mention in _named_in_full(mentions, surname).items():
         pattern = re.compile(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b")
         for match in pattern.finditer(text, mention.end):
             found.append(Mention(match.start(), match.end(), match.group(), mention.id, "person", mention.label,
