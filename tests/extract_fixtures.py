@@ -57,6 +57,7 @@ organisations:
   - id: nhse-i
     label: NHS England and NHS Improvement
     aliases: [NHSE/I]
+    established: 2019
     sources: [source-doc]
 org_types:
   - id: clinical-commissioning-group

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from extract_fixtures import run, triples
 
-from nhsgraph.extract import Gazetteer
+from nhsgraph.extract import ArticleInfo, Gazetteer, extract_text
+from nhsgraph.extract.text import parse_article
 
 CCG, ICB = "clinical-commissioning-group", "integrated-care-board"
 
@@ -60,6 +61,15 @@ def test_a_joint_name_is_its_two_bodies_where_a_merger_is_spoken_of(gaz: Gazette
 def test_a_joint_name_stays_the_joint_arrangement_elsewhere(gaz: Gazetteer) -> None:
     linked = [m.id for m in run(gaz, "NHS England and NHS Improvement published guidance.").mentions if m.known]
     assert linked == ["nhse-i"]
+
+
+def test_a_joint_name_in_a_text_older_than_the_joint_body_is_its_two_bodies(gaz: Gazetteer) -> None:
+    """In 2018 the two bodies announced they would work together; the joint arrangement began in 2019."""
+    text = "NHS England and NHS Improvement published guidance."
+    older = extract_text(parse_article(text), gaz, ArticleInfo(document_id="test-article", date="2018-03-26"))
+    assert [m.id for m in older.mentions if m.known] == ["nhs-england", "nhs-improvement"]
+    newer = extract_text(parse_article(text), gaz, ArticleInfo(document_id="test-article", date="2020-01-10"))
+    assert [m.id for m in newer.mentions if m.known] == ["nhse-i"]
 
 
 def test_a_form_to_be_known_as_a_name_is_a_body_named_not_a_form_renamed(gaz: Gazetteer) -> None:

@@ -4,7 +4,8 @@ The data holds "NHS England and NHS Improvement" as a body of its own (the two b
 arrangement), and the gazetteer, longest name first, finds it wherever the two names stand together.
 In a sentence that merges bodies ("NHS England and NHS Improvement would be merged", "brings together
 NHS England and NHS Improvement into a single organisation") the words name the two bodies being
-merged, not their joint arrangement: each half is a mention of its own body.
+merged, not their joint arrangement: each half is a mention of its own body. So do they in a text
+written before the joint body was set up (a 2018 announcement that the two will work together).
 """
 
 from __future__ import annotations
@@ -39,15 +40,18 @@ def _halves(mention: Mention, gazetteer: Gazetteer) -> list[Mention] | None:
     return halves if halves[0].id != halves[1].id else None
 
 
-def split_joint_names(text: str, sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def split_joint_names(text: str, sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer,
+                      year: int | None = None) -> list[Mention]:
     """``mentions`` with each known joint name read as its two bodies in a sentence with a merging cue
-    (the lexicon's ``joint_names: relations``)."""
+    (the lexicon's ``joint_names: relations``), or anywhere in a text of ``year`` before the joint body's."""
     relations = set(lexicon_data().get("joint_names", {}).get("relations", []))
     result: list[Mention] = []
     for mention in mentions:
         halves = _halves(mention, gazetteer) if mention.known and _AND.search(mention.text) else None
         sentence = next((s for s in sentences if s.start <= mention.start < s.end), None) if halves else None
-        if halves and sentence is not None and any(
+        if halves and year is not None and year < gazetteer.founded.get(mention.id, year):
+            result += halves
+        elif halves and sentence is not None and any(
                 h.form.relation in relations for h in lexicon().find(tokenize(text, sentence.start, sentence.end))):
             result += halves
         else:

@@ -78,6 +78,7 @@ class Gazetteer:
         self.proposing: set[str] = set()  # ids of documents that set out a proposal (a proposal's `document`)
         self.years: dict[str, int] = {}  # Act id -> year, to tell apart Bills of the same name
         self.government: set[str] = set()  # ids of central government bodies: their own texts' "we" and "the Government"
+        self.founded: dict[str, int] = {}  # organisation id -> the year it was established, where the data says
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -113,6 +114,8 @@ class Gazetteer:
                 gazetteer.proposing.add(entity.document)  # type: ignore[attr-defined]
             if getattr(entity, "sector", None) == GOVERNMENT_SECTOR:
                 gazetteer.government.add(entity.id)
+            if entity.kind == "organisation" and getattr(entity, "established", None) is not None:
+                gazetteer.founded[entity.id] = entity.established.year  # type: ignore[attr-defined]
             if entity.kind == "act" and getattr(entity, "year", None):
                 gazetteer.years[entity.id] = int(entity.year)  # type: ignore[attr-defined]
         for entity in entities:

@@ -161,7 +161,7 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     mentions = merge_mentions(mentions, speaker_mentions(text, turns, mentions))
     mentions = merge_mentions(mentions, _repeat_mentions(text, mentions))
     mentions = with_short_names(text, mentions)  # "Dr Dash" after "Dr Penny Dash"
-    mentions = split_joint_names(text, sentences, mentions, gazetteer)  # "NHS England and NHS Improvement would be merged"
+    mentions = split_joint_names(text, sentences, mentions, gazetteer, year)  # "NHS England and NHS Improvement would be merged"
     mentions = with_defined_terms(text, mentions)  # "the BSA" after "... Authority (“the BSA”)"
     mentions = with_name_tails(mentions)  # "the Board Authority" after "the NHS Commissioning Board Authority"
     mentions = [m for m in mentions if m.id != document.id or m.known]
