@@ -175,3 +175,14 @@ def test_a_trust_is_found_by_the_legal_name_its_establishment_order_uses():
 
     assert "Isle of Wight National Health Service Trust" in informal_names("organisation", "Isle of Wight NHS Trust")
     assert "Example National Health Service Foundation Trust" in informal_names("organisation", "Example NHS Foundation Trust")
+
+
+def test_an_act_titled_national_health_service_is_also_found_by_its_nhs_short_form() -> None:
+    gaz = _with_acts([("nhs-act-1977", "National Health Service Act 1977", 1977),
+                      ("nhs-act-2006", "National Health Service Act 2006", 2006),
+                      ("reform-act-2002", "National Health Service Reform and Health Care Professions Act 2002", 2002)])
+    text = "The NHS Reform and Health Care Professions Bill amends the NHS Act."
+    assert _linked(_dated(gaz, text, "2001-11-01"), text) == {
+        "NHS Reform and Health Care Professions Bill": "reform-act-2002", "NHS Act": "nhs-act-1977"}
+    assert _linked(_dated(gaz, "Section 14Z of the NHS Act.", "2012-05-01"), "Section 14Z of the NHS Act.") == {
+        "NHS Act": "nhs-act-2006"}

@@ -280,6 +280,11 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
             bill = title[: -len("Act")] + "Bill"  # articles are written while an Act is still a Bill
             names += [f"{act_year} Act", f"{act_year} {title}", f"{title} of {act_year}", f"{title} ({act_year})",
                       f"{title} in {act_year}", title, bill]
+            # Acts are titled in full, people shorten them: "the NHS Act", "the NHS Reform and Health Care
+            # Professions Bill" for "the National Health Service Reform and Health Care Professions Act 2002".
+            for short, long in LONG_FORMS.items():
+                if title.startswith(long):
+                    names += [short + name[len(long):] for name in (f"{title} {act_year}", title, bill)]
         elif year:
             names.append(f"{year} Act")
     elif kind in ("document", "proposal"):
