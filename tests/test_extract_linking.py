@@ -186,3 +186,9 @@ def test_an_act_titled_national_health_service_is_also_found_by_its_nhs_short_fo
         "NHS Reform and Health Care Professions Bill": "reform-act-2002", "NHS Act": "nhs-act-1977"}
     assert _linked(_dated(gaz, "Section 14Z of the NHS Act.", "2012-05-01"), "Section 14Z of the NHS Act.") == {
         "NHS Act": "nhs-act-2006"}
+
+
+def test_a_plural_possessive_name_is_found_without_its_apostrophe() -> None:
+    assert "patients forum" in informal_names("org_type", "patients’ forum")
+    assert "Patients Association" in informal_names("organisation", "Patients' Association")
+    assert not any("Georges" in name for name in informal_names("organisation", "St George's Hospital"))  # not a plural

@@ -267,6 +267,7 @@ _ACT = re.compile(r"^(?P<title>.+?\bAct)\s+(?P<year>\d{4})$")
 GOVERNMENT_SECTOR = "government"
 # Abbreviations a body's or form's name opens with, and the words they stand for.
 LONG_FORMS = {"UK ": "United Kingdom ", "NHS ": "National Health Service "}
+_PLURAL_POSSESSIVE = re.compile(r"(\w{3,}s)['’](?=\s)")
 TRUST_LONG_FORMS = {" NHS Trust": " National Health Service Trust", " NHS Foundation Trust": " National Health Service Foundation Trust"}
 
 
@@ -305,6 +306,8 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
             names.append(parts[-1])
+    # A plural possessive is often written without its apostrophe: "patients forums" for "patients' forums".
+    names += [_PLURAL_POSSESSIVE.sub(r"\1", name) for name in [label, *names] if _PLURAL_POSSESSIVE.search(name)]
     return names
 
 
