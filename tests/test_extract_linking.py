@@ -192,3 +192,17 @@ def test_a_plural_possessive_name_is_found_without_its_apostrophe() -> None:
     assert "patients forum" in informal_names("org_type", "patients’ forum")
     assert "Patients Association" in informal_names("organisation", "Patients' Association")
     assert not any("Georges" in name for name in informal_names("organisation", "St George's Hospital"))  # not a plural
+
+
+TRUSTS = """\
+organisations:
+  - {id: ods/trust/aa1, label: Riverside Hospitals NHS Foundation Trust, sources: [source-doc]}
+  - {id: ods/trust/bb2, label: Hillside NHS Foundation Trust, sources: [source-doc]}
+  - {id: ods/trust/bb9, label: Hillside NHS Trust, sources: [source-doc]}
+"""
+
+
+def test_a_foundation_trust_is_found_by_its_name_as_an_nhs_trust_unless_another_body_bears_it(tmp_path) -> None:
+    gaz = gazetteer(tmp_path, TRUSTS)
+    text = "Riverside Hospitals NHS Trust and Hillside NHS Trust merged."
+    assert _linked(run(gaz, text), text) == {"Riverside Hospitals NHS Trust": "ods/trust/aa1", "Hillside NHS Trust": "ods/trust/bb9"}

@@ -120,8 +120,10 @@ class Gazetteer:
                 gazetteer.years[entity.id] = int(entity.year)  # type: ignore[attr-defined]
         for entity in entities:
             for name in informal_names(entity.kind, entity.label, getattr(entity, "year", None)):
-                if entity.kind in TITLE_HEAD_KINDS and gazetteer._names_another(entity.id, name):
-                    continue  # "Integrated care systems (ICSs) - who commissions ...": the head names the form, not the page
+                if entity.kind in (*TITLE_HEAD_KINDS, "organisation") and gazetteer._names_another(entity.id, name):
+                    # "Integrated care systems (ICSs) - who commissions ...": the head names the form, not the page;
+                    # "X NHS Trust", the body before "X NHS Foundation Trust" when the data holds it apart
+                    continue
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
         return gazetteer
 
@@ -268,6 +270,7 @@ GOVERNMENT_SECTOR = "government"
 # Abbreviations a body's or form's name opens with, and the words they stand for.
 LONG_FORMS = {"UK ": "United Kingdom ", "NHS ": "National Health Service "}
 _PLURAL_POSSESSIVE = re.compile(r"(\w{3,}s)['’](?=\s)")
+FOUNDATION_TRUST = " NHS Foundation Trust"
 TRUST_LONG_FORMS = {" NHS Trust": " National Health Service Trust", " NHS Foundation Trust": " National Health Service Foundation Trust"}
 
 
@@ -302,6 +305,10 @@ def informal_names(kind: str, label: str, year: int | None = None) -> list[str]:
             names += [long + label[len(short):] for short, long in LONG_FORMS.items() if label.startswith(short)]
         # A trust's legal name in its establishment order: "Isle of Wight National Health Service Trust"
         names += [label.replace(short, long) for short, long in TRUST_LONG_FORMS.items() if short in label]
+        # A foundation trust was an NHS trust first, under the same code, and is still often called one
+        # ("Northumbria Healthcare NHS Trust"); the name is only taken if no other body bears it.
+        if label.endswith(FOUNDATION_TRUST):
+            names.append(label[: -len(FOUNDATION_TRUST)] + " NHS Trust")
     elif kind == "person":
         parts = label.split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
