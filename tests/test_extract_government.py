@@ -173,3 +173,34 @@ def test_a_ministers_own_announced_change_in_a_debate_is_the_departments(gaz_wit
     assert ("example-department", "abolishes", CCG, "announced") in result
     # another member's "I propose" is not the department's, nor the record's
     assert not [t for t in result if t[1] == "abolishes" and t[0] != "example-department"]
+
+
+DEPARTMENTS_OF_HEALTH = """\
+organisations:
+  - {id: dhss, label: Department of Health and Social Security, sector: government, established: 1968-11, dissolved: 1988-07-25, sources: [source-doc]}
+  - {id: dh, label: Department of Health, sector: government, established: 1988-07-25, dissolved: 2018-01-08, sources: [source-doc]}
+  - {id: dhsc, label: Department of Health and Social Care, sector: government, established: 2018-01-08, sources: [source-doc]}
+"""
+
+
+@pytest.mark.parametrize(("date", "department"), [("1985-06-01", "dhss"), ("1988-11-01", "dh"), ("2001-07-01", "dh"), ("2021-02-11", "dhsc")])
+def test_the_department_in_a_text_naming_none_is_the_health_department_of_its_year(tmp_path, date, department):
+    from nhsgraph.extract import ArticleInfo, extract_text
+    from nhsgraph.extract.text import parse_article
+
+    gaz = gazetteer(tmp_path, DEPARTMENTS_OF_HEALTH)
+    text = "The Department announced the abolition of CCGs."
+    result = extract_text(parse_article(text), gaz, ArticleInfo(document_id="test-article", date=date))
+    assert ("The Department", department) in [(m.text, m.id) for m in result.mentions]
+    assert (department, "abolishes", CCG) in {(s, r, o) for s, r, o, _ in triples(result)}
+
+
+def test_the_department_of_an_undated_text_naming_none_stays_unresolved(tmp_path):
+    gaz = gazetteer(tmp_path, DEPARTMENTS_OF_HEALTH)
+    assert not [m for m in run(gaz, "The Department announced the abolition of CCGs.").mentions if m.known and m.text == "The Department"]
+
+
+def test_a_body_outside_government_announcing_a_change_is_not_its_doer(tmp_path):
+    gaz = gazetteer(tmp_path, DEPARTMENTS_OF_HEALTH)
+    assert not {t for t in triples(run(gaz, "NHS Providers announced the abolition of CCGs.")) if t[0] == "nhs-providers"}
+    assert ("dh", "abolishes", CCG, "announced") in triples(run(gaz, "The Department of Health announced the abolition of CCGs."))

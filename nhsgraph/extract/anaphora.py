@@ -235,7 +235,7 @@ def _opens_sentence(tokens: list[Token], i: int) -> bool:
 
 def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Mention], previous: list[Mention],
             before: list[Mention] | None = None, descriptions: bool = True, previous_start: int | None = None,
-            titled: Mention | None = None) -> list[Mention]:
+            titled: Mention | None = None, home: Mention | None = None) -> list[Mention]:
     """Mentions for the pronouns and descriptions of one sentence that serve a cue, resolved to
     entities named earlier in it, in ``previous`` (the sentence before), or, fronted, just after.
     A description of a kind the lexicon lets reach further ("the Bill") may use ``before``: every
@@ -244,7 +244,8 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
     ``previous_start``: where the sentence before begins, so that a pronoun opening this sentence can
     continue that sentence's subject. ``titled``: the Bill or Act the text's title names, which "the
     Bill" (or "the Act", if the title says Act) stands for wherever it is said: the Bill under debate,
-    the Act an explanatory note explains, even just after another Act is named."""
+    the Act an explanatory note explains, even just after another Act is named. ``home``: the department
+    "the Department" stands for when the text has named none before it (the health department of its year)."""
     found: list[Mention] = []
     taken = [(m.start, m.end) for m in names]
     listed = _listed(text, previous) + _listed(text, names)
@@ -264,7 +265,7 @@ def resolve(text: str, tokens: list[Token], hits: list[CueHit], names: list[Ment
             named = _named_head(head)
             pool = [*(before or []), *earlier] if kind in words().article_wide or named else earlier
             if named:
-                pool = [m for m in pool if named <= {t.key for t in tokenize(m.label)}]
+                pool = [m for m in pool if named <= {t.key for t in tokenize(m.label)}] or [m for m in [home] if m is not None]
             antecedent = (titled if _names_title(head, kind, titled) else None) or _antecedent(pool, (kind,), "", listed)
             if antecedent is not None:
                 found.append(_resolved(token.start, tokens[i + length - 1].end, text, antecedent, DESCRIPTION))

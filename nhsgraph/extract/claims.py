@@ -55,6 +55,7 @@ __all__ = ["Claim", "Party", "Voice", "extract_claims", "says_enacted"]
 
 # The text's title as the antecedent of "the Bill": a name the reader was given, but not in the text itself.
 TITLE_RULE, TITLE_CONFIDENCE = "title", 0.8
+HOME_RULE, HOME_CONFIDENCE = "department-of-the-year", 0.6  # "the Department" in a text naming none: the year's
 
 
 def _stance_relations() -> tuple[str, ...]:
@@ -89,12 +90,12 @@ def provision_heading(tokens: list[Token]) -> bool:
     return len(tokens) >= 3 and tokens[0].text[:1].isupper() and tokens[0].key in provisions() and tokens[1].text[:1].isdigit()
 
 
-def _title_mention(titled: Party | None) -> Mention | None:
-    """The Bill or Act a text's title names, as the antecedent "the Bill" may stand for (it has no span in the text)."""
-    if titled is None:
+def _unspanned(party: Party | None, rule: str, confidence: float) -> Mention | None:
+    """A party the text implies but does not name there, as an antecedent a description may stand for: the
+    Bill or Act its title names ("the Bill"), the department of its year ("the Department")."""
+    if party is None:
         return None
-    return Mention(0, 0, titled.written or titled.label, titled.id, titled.kind, titled.label, titled.known, TITLE_RULE,
-                   TITLE_CONFIDENCE)
+    return Mention(0, 0, party.written or party.label, party.id, party.kind, party.label, party.known, rule, confidence)
 
 
 def says_enacted(text: str) -> bool:
@@ -213,6 +214,9 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
                     # "the Secretary of State announced the creation of X", or the minister speaking in a debate
                     # ("I announced ... my intention to abolish X"): the department
                     subjects = [voice.ministry]
+                elif speakers and len(proposer) == 1 and proposer[0].id in voice.governing:
+                    # "the Department announced the abolition of X": a government department announces its own decision
+                    subjects = proposer
                 else:
                     subjects = [voice.document]  # the document's own proposal ("CCGs would be abolished")
                 confidence -= 0.2
@@ -272,7 +276,8 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
     ``doc``: the text as the English pipeline parsed it, which finds a verb's parties the surface rules miss."""
     article_voice = voice
     lex = lexicon()
-    titled = _title_mention(voice.titled)
+    titled = _unspanned(voice.titled, TITLE_RULE, TITLE_CONFIDENCE)
+    home = _unspanned(voice.home, HOME_RULE, HOME_CONFIDENCE)
     found: dict[tuple[str, str, str, str, bool], Claim] = {}
     previous: list[Mention] = []
     previous_start: int | None = None
@@ -292,7 +297,7 @@ def extract_claims(text: str, sentences: list[Sentence], mentions: list[Mention]
         hits = [h for h in lex.find(tokens) if not nominals.naming_a_new_body(tokens, h)]
         # "its paper", "it argues", "the body": parties named by a pronoun or description (this or the last sentence)
         referring = anaphora.resolve(text, tokens, hits, inside, previous, seen, descriptions=not voice.performative,
-                                     previous_start=previous_start, titled=titled)
+                                     previous_start=previous_start, titled=titled, home=home)
         listed += [m for m in referring if anaphora.listed_kind(m)]
         referring += [m for m in described or [] if sentence.start <= m.start and m.end <= sentence.end]
         inside = sorted([*inside, *referring], key=lambda m: m.start)

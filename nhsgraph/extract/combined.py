@@ -49,10 +49,9 @@ def split_joint_names(text: str, sentences: list[Sentence], mentions: list[Menti
     for mention in mentions:
         halves = _halves(mention, gazetteer) if mention.known and _AND.search(mention.text) else None
         sentence = next((s for s in sentences if s.start <= mention.start < s.end), None) if halves else None
-        if halves and year is not None and year < gazetteer.founded.get(mention.id, year):
-            result += halves
-        elif halves and sentence is not None and any(
-                h.form.relation in relations for h in lexicon().find(tokenize(text, sentence.start, sentence.end))):
+        older = year is not None and year < gazetteer.founded.get(mention.id, year)  # written before the joint body
+        if halves and (older or sentence is not None and any(
+                h.form.relation in relations for h in lexicon().find(tokenize(text, sentence.start, sentence.end)))):
             result += halves
         else:
             result.append(mention)

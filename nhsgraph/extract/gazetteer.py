@@ -79,6 +79,7 @@ class Gazetteer:
         self.years: dict[str, int] = {}  # Act id -> year, to tell apart Bills of the same name
         self.government: set[str] = set()  # ids of central government bodies: their own texts' "we" and "the Government"
         self.founded: dict[str, int] = {}  # organisation id -> the year it was established, where the data says
+        self.ended: dict[str, int] = {}  # organisation id -> the year it was dissolved, where the data says
 
     def add(self, entity_id: str, kind: str, label: str, name: str, generated: bool = False) -> None:
         tokens = tokenize(name.strip())
@@ -116,6 +117,8 @@ class Gazetteer:
                 gazetteer.government.add(entity.id)
             if entity.kind == "organisation" and getattr(entity, "established", None) is not None:
                 gazetteer.founded[entity.id] = entity.established.year  # type: ignore[attr-defined]
+            if entity.kind == "organisation" and getattr(entity, "dissolved", None) is not None:
+                gazetteer.ended[entity.id] = entity.dissolved.year  # type: ignore[attr-defined]
             if entity.kind == "act" and getattr(entity, "year", None):
                 gazetteer.years[entity.id] = int(entity.year)  # type: ignore[attr-defined]
         for entity in entities:
@@ -126,6 +129,11 @@ class Gazetteer:
                     continue
                 gazetteer.add(entity.id, entity.kind, entity.label, name, generated=True)
         return gazetteer
+
+    def existing(self, entity_id: str, year: int) -> bool:
+        """Did the body exist in ``year``, by the years the data gives (a year it was both dissolved and
+        established in goes to the newer body: the Department of Health in 1988, not the DHSS)?"""
+        return self.founded.get(entity_id, year) <= year < self.ended.get(entity_id, year + 1)
 
     def _names_another(self, entity_id: str, name: str) -> bool:
         """Is ``name`` (without a bracketed acronym) already the curated name of another entity?"""

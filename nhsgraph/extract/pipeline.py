@@ -19,7 +19,7 @@ from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
 from nhsgraph.extract.parse import parse
 from nhsgraph.extract.placeforms import place_form_mentions
-from nhsgraph.extract.posts import bare_posts, find_posts, ministry
+from nhsgraph.extract.posts import bare_posts, find_posts, home_department, ministry
 from nhsgraph.extract.sentences import Sentence, split_sentences
 from nhsgraph.extract.shortnames import with_short_names
 from nhsgraph.extract.tails import with_name_tails
@@ -170,12 +170,15 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     department = Party.of(posted) if posted is not None else None
     if department is None and len(authors) == 1 and authors[0].known and authors[0].id in gazetteer.government:
         department = authors[0]  # a department's own page: its "we" and "the Government" are the department
-    bare = bare_posts(text, department, [*mentions, *posts]) if department is not None else []
+    home = home_department(gazetteer, year) if department is None else None  # "the Department": the year's
+    speaks_of = department or home
+    bare = bare_posts(text, speaks_of, [*mentions, *posts]) if speaks_of is not None else []
     described += bare
     instrument = own_instrument(text, mentions)  # "This Order may be cited as ...": the text is the Order
     voice = Voice(Party.of(instrument) if instrument is not None else document, tuple(authors),
                   performative=document.id in gazetteer.legal or instrument is not None, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year))
+                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year), home=home,
+                  governing=frozenset(gazetteer.government))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims, descriptions = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
     mentions = sorted([*mentions, *descriptions], key=lambda m: m.start)  # "the Bill", "the Department" wherever said

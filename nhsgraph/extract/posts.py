@@ -79,6 +79,20 @@ def ministry(posts: list[Mention]) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def home_department(gazetteer: Gazetteer, year: int | None) -> Party | None:
+    """The health department of ``year`` (the lexicon's ``home_department``): who "the Department" and "the
+    Secretary of State" are in a text on the NHS that names neither a department nor a minister. None when
+    the year is unknown or the data dates no single such department in it."""
+    prefix = lexicon_data().get("home_department")
+    if year is None or not prefix:
+        return None
+    found = [i for i in gazetteer.government
+             if gazetteer.kinds.get(i) == "organisation" and gazetteer.labels.get(i, "").startswith(prefix) and gazetteer.existing(i, year)]
+    if len(found) != 1:
+        return None
+    return Party(found[0], gazetteer.labels[found[0]], "organisation", True, resolved=True)
+
+
 def find_posts(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every post in ``text`` whose department the data knows, as a mention standing for the department."""
     tokens = tokenize(text)

@@ -52,6 +52,8 @@ class Voice:
     ministry: Party | None = None  # the one department whose minister the text names by post: "we", "the Government"
     turn: Party | None = None  # the member whose contribution this is, in a debate record (nhsgraph.extract.turns)
     titled: Party | None = None  # the Bill or instrument the text's title names ("... Bill, second reading")
+    home: Party | None = None  # the health department of the text's year: "the Department" when none is named
+    governing: frozenset[str] = frozenset()  # ids of central government bodies: what they announce, they do
 
     @property
     def attribution(self) -> list[Party]:
