@@ -206,3 +206,15 @@ def test_a_foundation_trust_is_found_by_its_name_as_an_nhs_trust_unless_another_
     gaz = gazetteer(tmp_path, TRUSTS)
     text = "Riverside Hospitals NHS Trust and Hillside NHS Trust merged."
     assert _linked(run(gaz, text), text) == {"Riverside Hospitals NHS Trust": "ods/trust/aa1", "Hillside NHS Trust": "ods/trust/bb9"}
+
+
+def test_a_new_trust_name_holding_a_known_place_names_one_new_trust_not_the_place(tmp_path) -> None:
+    gaz = gazetteer(tmp_path, """\
+organisations:
+  - {id: devon-stp, label: Devon STP, aliases: [Devon], sources: [source-doc]}
+""")
+    text = "This Order establishes South Devon Health Care NHS Trust."
+    result = run(gaz, text)
+    assert "devon-stp" not in _linked(result, text).values()
+    assert [m.text for m in result.mentions if not m.known] == ["South Devon Health Care NHS Trust"]
+    assert _linked(run(gaz, "Devon agreed the plan."), "Devon agreed the plan.") == {"Devon": "devon-stp"}

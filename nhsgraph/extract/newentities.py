@@ -226,8 +226,12 @@ def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
             result.append(candidate)
             continue
         within = all(candidate.start <= k.start and k.end <= candidate.end and (k.end - k.start) < (candidate.end - candidate.start) for k in inside)
-        named_body = (candidate.kind == "organisation" and candidate.rule in NAMED_BODY_RULES and all(k.kind == "org_type" for k in inside)
-                      and candidate.start < min(k.start for k in inside))
+        # A place the data knows as a body of its own may open the name ("South Devon Health Care NHS Trust"
+        # holds "Devon"): the name ends in the form, so it names one body of that form.
+        ends_in_form = any(k.kind == "org_type" and k.end == candidate.end for k in inside)
+        named_body = (candidate.kind == "organisation" and candidate.rule in NAMED_BODY_RULES
+                      and (all(k.kind == "org_type" for k in inside) and candidate.start < min(k.start for k in inside)
+                           or ends_in_form and all(k.kind in ("org_type", "organisation") for k in inside)))
         instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
         if within and (named_body or instrument):
             result = [k for k in result if k not in inside] + [candidate]
