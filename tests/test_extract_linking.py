@@ -212,6 +212,8 @@ def test_a_new_trust_name_holding_a_known_place_names_one_new_trust_not_the_plac
     gaz = gazetteer(tmp_path, """\
 organisations:
   - {id: devon-stp, label: Devon STP, aliases: [Devon], sources: [source-doc]}
+org_types:
+  - {id: nhs-trust, label: NHS trust, sources: [source-doc]}
 """)
     text = "This Order establishes South Devon Health Care NHS Trust."
     result = run(gaz, text)
