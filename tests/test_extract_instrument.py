@@ -54,3 +54,29 @@ def test_a_footnote_number_glued_to_a_year_leaves_the_act_and_its_year() -> None
 
     words = [t.text for t in tokenize("powers under the National Health Service Act 19771 and 19771 beds")]
     assert words[6:9] == ["Act", "1977", "1"] and "19771" in words
+
+
+def _by_explained_order(gaz, text: str) -> set[tuple[str, str, str]]:
+    result = run(gaz, text)
+    orders = {m.id for m in result.mentions if m.text.lower() in ("this order", "these regulations") and m.kind == "act"}
+    return {(r, o, status) for s, r, o, status in triples(result) if s in orders}
+
+
+def test_an_explanatory_notes_this_order_is_the_instrument_doing_what_it_says(gaz) -> None:
+    text = "This Order establishes on 1st April 1999 Northshire Health Authority. This Order also abolishes Monitor."
+    assert _by_explained_order(gaz, text) == {("establishes", "northshire-health-authority", "fact"), ("abolishes", "monitor", "fact")}
+    result = run(gaz, text)
+    orders = [m for m in result.mentions if m.text == "This Order"]
+    assert len(orders) == 2 and len({m.id for m in orders}) == 1 and not orders[0].known  # one new instrument, said twice
+
+
+def test_an_explanatory_notes_this_order_does_not_do_what_another_clause_tells_of(gaz) -> None:
+    text = ("This Order amends the Order which established Northshire Health Authority. "
+            "It makes amendments consequential on the establishment of clinical commissioning groups.")
+    assert not _by_explained_order(gaz, text)
+
+
+def test_this_order_said_late_in_a_debate_is_not_the_text_explaining_an_order(gaz) -> None:
+    text = ("Mr Smith spoke first. He had doubts. Others agreed with him at length. "
+            "This Order establishes Northshire Health Authority, and I oppose it.")
+    assert not [m for m in run(gaz, text).mentions if m.text == "This Order"]

@@ -215,7 +215,7 @@ organisations:
 org_types:
   - {id: nhs-trust, label: NHS trust, sources: [source-doc]}
 """)
-    text = "This Order establishes South Devon Health Care NHS Trust."
+    text = "Ministers established South Devon Health Care NHS Trust."
     result = run(gaz, text)
     assert "devon-stp" not in _linked(result, text).values()
     assert [m.text for m in result.mentions if not m.known] == ["South Devon Health Care NHS Trust"]

@@ -206,7 +206,7 @@ def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> in
     return None
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december"})
 
 
@@ -215,7 +215,7 @@ def _after_date(keys: list[str], i: int) -> int:
     if i >= len(keys) or keys[i] not in ("on", "in", "from"):
         return i
     j = i + 1
-    while j < len(keys) and (keys[j].isdigit() or keys[j] in _MONTHS):
+    while j < len(keys) and (keys[j].isdigit() or keys[j] in MONTHS):
         j += 1
     return j if j > i + 1 and any(keys[k].isdigit() and len(keys[k]) == 4 for k in range(i + 1, j)) else i
 

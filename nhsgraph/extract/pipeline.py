@@ -13,7 +13,7 @@ from nhsgraph.extract.described import stand_ins
 from nhsgraph.extract.forms import without_single_bodies
 from nhsgraph.extract.gazetteer import Gazetteer
 from nhsgraph.extract.grounding import claim_groundings
-from nhsgraph.extract.instrument import own_instrument
+from nhsgraph.extract.instrument import EXPLAINED_RULE, explained_instrument, own_instrument, says_itself
 from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.extract.named import parsed_names
 from nhsgraph.extract.newentities import find_new, merge_mentions
@@ -175,12 +175,18 @@ def extract_text(article: ArticleText, gazetteer: Gazetteer, info: ArticleInfo, 
     bare = bare_posts(text, speaks_of, [*mentions, *posts]) if speaks_of is not None else []
     described += bare
     instrument = own_instrument(text, mentions)  # "This Order may be cited as ...": the text is the Order
+    titled = _titled_act(title, gazetteer, year)
+    if instrument is None:  # an explanatory note: "This Order establishes X" is the Order's doing, where it says so
+        mentions = merge_mentions(mentions, explained_instrument(text, sentences, titled, document))
     voice = Voice(Party.of(instrument) if instrument is not None else document, tuple(authors),
                   performative=document.id in gazetteer.legal or instrument is not None, proposing=document.id in gazetteer.proposing,
-                  enacted=says_enacted(text), ministry=department, titled=_titled_act(title, gazetteer, year), home=home,
+                  enacted=says_enacted(text), ministry=department, titled=titled, home=home,
                   governing=frozenset(gazetteer.government))
     members = [(turn.start, turn.end, member) for turn in turns if (member := _member(turn, mentions)) is not None]
     claims, descriptions = extract_claims(text, sentences, mentions, voice, described, posts, members, parsed)
+    explained = {(m.start, m.end) for m in mentions if m.rule == EXPLAINED_RULE}
+    claims = [c for c in claims if (c.subject.start, c.subject.end) not in explained
+              or says_itself(text, c.subject.end or 0, c.cue_start)]  # "This Order amends the Order which established X"
     mentions = sorted([*mentions, *descriptions], key=lambda m: m.start)  # "the Bill", "the Department" wherever said
     mentions = sorted([*mentions, *claim_groundings(text, claims, mentions, [*posts, *bare])], key=lambda m: m.start)  # "the body" a claim stands on
     return Extraction(document, document.known, info, authors, article, sentences, mentions, claims)
