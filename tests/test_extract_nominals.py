@@ -65,6 +65,14 @@ def test_merge_without_a_target_has_no_direction_and_no_claim(gaz):
     ("On 1 October the commissioning responsibilities of Monitor moved to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
     ("Some functions of Monitor will be transferred to NHS England.", ("nhs-england", "replaces", "monitor", "predicted")),
     ("The transfer of functions from Monitor to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
+    # the owner named in a relative clause after what moves (which may be only some of its functions)
+    ("The functions that Monitor performs will be transferred to NHS England.", ("nhs-england", "replaces", "monitor", "predicted")),
+    # the receiver after "the responsibility of"; devolved functions pass down to the receiver
+    ("The regulatory function of Monitor will become the responsibility of NHS England.", ("nhs-england", "replaces", "monitor", "predicted")),
+    ("The responsibilities of Monitor were devolved to NHS England.", ("monitor", "merges_into", "nhs-england", "fact")),
+    # forms do not merge: all of one form's functions passing to another is a replacement
+    ("The functions of clinical commissioning groups were transferred to integrated care boards.",
+     ("integrated-care-board", "replaces", "clinical-commissioning-group", "fact")),
 ])
 def test_transfer_of_functions(gaz, sentence, expected):
     assert triples(run(gaz, sentence)) == {expected}
@@ -77,6 +85,7 @@ def test_transfer_of_functions(gaz, sentence, expected):
     ("NHS England has assumed the functions previously carried out by Monitor.", ("nhs-england", "replaces", "monitor", "fact")),
     ("NHS England inherited Monitor's regulatory duties.", ("nhs-england", "replaces", "monitor", "fact")),
     ("NHS England will take on some functions of Monitor.", ("nhs-england", "replaces", "monitor", "predicted")),
+    ("NHS England has taken on the functions, which have been the responsibility of Monitor.", ("nhs-england", "replaces", "monitor", "fact")),
     # a possessive pronoun with a qualifier before what moves: some of its functions
     ("Monitor was abolished and its regulatory functions were transferred to NHS England.", ("nhs-england", "replaces", "monitor", "fact")),
 ])

@@ -150,8 +150,10 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
         if voice.performative and relation in stance:
             continue  # an Act or order does what it says; it holds no views ("liabilities for loss, damage or injury")
         subjects, objects, how, adjust = arguments(s, hit)
-        if hit.form.role == TRANSFER and len(subjects) == 1 and nominals.transfer_relation(s, hit) != relation:
-            relation, subjects, objects = nominals.transfer_relation(s, hit), objects, subjects  # X merges into Y
+        whole = nominals.transfer_relation(s, hit) if hit.form.role == TRANSFER and len(subjects) == 1 else relation
+        if whole != relation and all(allowed(whole, o, subjects[0]) for o in objects):
+            # X merges into Y; a form's functions passing to another form stay a replacement (forms do not merge)
+            relation, subjects, objects = whole, objects, subjects
         change = next((c for c in s.hits if c.first in governed and governed[c.first] is hit), None)
         if change is not None:
             if relation == _proposing_relation() and not creates(change.form.relation or ""):

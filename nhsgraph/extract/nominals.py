@@ -106,12 +106,17 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
     inside = [i for i, c in enumerate(s.clauses) if c == clause]
     # what moves belongs to the transfer's own verb: "the functions of X are transferred", not "the
     # functions of X will continue as normal and contracts will transfer to Y" (another coordinated clause)
-    what = [i for i in inside if s.tokens[i].key in _what_moves()
+    # what moves may also stand before a relative clause that splits it from its verb: "the functions that X
+    # performs will be transferred to Y"
+    relative = [i for i in range(hit.first) if s.clauses[i] == clause - 1 and _relative_after(s, i)]
+    what = [i for i in [*relative, *inside] if s.tokens[i].key in _what_moves()
             and (_listed_with_what(s, i, hit.first)
                  or not any(s.tokens[j].key in CLAUSE_JOINS for j in range(min(i, hit.first), max(i, hit.first))))]
     if not what:
         return None
-    to = next((i for i in inside if i > hit.first and s.tokens[i].key == "to"), None)  # "moved to" holds its "to"
+    # "moved to" holds its "to"; "become the responsibility of Y" ends in its "of"
+    becomes = s.tokens[hit.first].key in ("become", "becomes", "became") and s.tokens[hit.last - 1].key == "of"
+    to = hit.last - 1 if becomes else next((i for i in inside if i > hit.first and s.tokens[i].key == "to"), None)
     gaining = _named_at(s, to + 1) if to is not None else []
     losing: list[cl.Span] = []
     source = next((i for i in inside if s.tokens[i].key == "from" and (to is None or i < to)), None)
@@ -122,7 +127,35 @@ def transfer_arguments(s: SentenceView, hit: CueHit) -> Parties | None:
             losing = _named_at(s, i + 2)
         if not losing:  # "X's functions", "their functions"
             losing = _owners(s, i)
+        if not losing:  # "the functions that X performs"
+            losing = _relative_owner(s, i)
     return (gaining, losing) if gaining and losing else None
+
+
+# How far into a relative clause after what moves its owner may be named: "functions, which have been the
+# responsibility of X" (the owner six words on), "functions that X performs" (right after the pronoun).
+RELATIVE_REACH = 6
+
+
+def _relative_after(s: SentenceView, i: int) -> bool:
+    """Does a relative clause ("that ...", "which ...") follow the word at ``i``?"""
+    j = _skip_commas(s, i + 1)
+    return j < len(s.tokens) and s.tokens[j].key in ("that", "which")
+
+
+def _relative_owner(s: SentenceView, i: int) -> list[cl.Span]:
+    """Who owns what moves at ``i``, named in a relative clause after it: "the functions that X performs",
+    "functions which have been the responsibility of X", "duties which are currently discharged by X"."""
+    if not _relative_after(s, i):
+        return []
+    j = _skip_commas(s, i + 1)
+    for k in range(j + 1, min(j + 2 + RELATIVE_REACH, len(s.tokens))):
+        named = _named_at(s, k)
+        if named and (k == j + 1 or s.tokens[k - 1].key in ("of", "by")):
+            return named
+        if any(h.first == k for h in s.hits):
+            break  # another cue's clause
+    return []
 
 
 # Words that may stand between the owner of what moves and it: "X's statutory functions", "its regulatory functions".
@@ -160,7 +193,7 @@ def losing_body(s: SentenceView, hit: CueHit) -> list[cl.Span]:
     by = next((j for j in range(i + 1, min(i + 2 + int(spec.get("losing_by_reach", 0)), len(s.tokens))) if s.tokens[j].key == "by"), None)
     if by is not None:
         return _named_at(s, by + 1)
-    return _owners(s, i, start=hit.last)
+    return _owners(s, i, start=hit.last) or _relative_owner(s, i)
 
 
 def transfer_relation(s: SentenceView, hit: CueHit) -> str:
