@@ -80,3 +80,21 @@ def test_this_order_said_late_in_a_debate_is_not_the_text_explaining_an_order(ga
     text = ("Mr Smith spoke first. He had doubts. Others agreed with him at length. "
             "This Order establishes Northshire Health Authority, and I oppose it.")
     assert not [m for m in run(gaz, text).mentions if m.text == "This Order"]
+
+
+def test_a_body_provided_for_in_a_section_of_an_act_is_established_by_the_act(gaz) -> None:
+    for text in ("Northshire Health Authority is provided for under section 5 of the Health and Social Care Act 2012.",
+                 "It is a clinical commissioning group provided for in section 5 of the Health and Social Care Act 2012."):
+        assert any(s == "health-and-social-care-act-2012" and r == "establishes" for s, r, _, _ in triples(run(gaz, text))), text
+
+
+def test_in_names_a_doer_only_before_a_provision(gaz) -> None:
+    claims = triples(run(gaz, "Monitor was established in Northshire Health Authority's offices in 2004."))
+    assert not any(r == "establishes" for _, r, _, _ in claims)
+
+
+def test_a_new_instruments_title_with_a_footnote_glued_to_its_year_is_found(gaz) -> None:
+    text = "“the Agency” means Monitor established by the Monitor (Establishment and Constitution) Order 19992;"
+    found = [(m.text, m.kind, m.known) for m in run(gaz, text).mentions if m.kind == "act"]
+    assert found == [("Monitor (Establishment and Constitution) Order 1999", "act", False)]
+    assert ("monitor-establishment-and-constitution-order-1999", "establishes", "monitor", "fact") in triples(run(gaz, text))

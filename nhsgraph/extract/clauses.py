@@ -196,11 +196,15 @@ def by_agent_index(hit: CueHit, tokens: list[Token], strict: bool = False) -> in
     keys = [t.key for t in tokens]
     names = lexicon_data().get("agent_markers", ["by"]) + ([] if strict else lexicon_data().get("agent_markers_after_be", []))
     markers = [tuple(m.split()) for m in names]
+    before_provision = set(lexicon_data().get("agent_markers_before_provision", []))
+    provisions = set(lexicon_data().get("provisions", []))
     start = _after_date(keys, hit.last)  # "were abolished on 1 April 2013 under the Act"
     for i in range(start, min(start + 3, len(tokens))):
         found = next((m for m in markers if tuple(keys[i:i + len(m)]) == m), None)
         if found:
             return i + len(found)
+        if keys[i] in before_provision and i + 1 < len(keys) and keys[i + 1] in provisions:
+            return i + 1
         if tokens[i].text in CLAUSE_MARKS or tokens[i].text == ",":
             return None
     return None

@@ -75,7 +75,9 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, boo
 def _phrase_forms(phrase: str, role: str, relation: str | None, irregular: dict[str, list[str]]) -> list[CueForm]:
     if phrase.startswith("="):
         literal = tuple(t.key for t in tokenize(phrase[1:]))
-        return [CueForm(literal, role, relation, phrase[1:], literal[-1].endswith("ed"), literal[-1].endswith("ing"))]
+        # a participle may be followed by its particle: "=provided for" is as passive as "=backed"
+        participle = any(w.endswith("ed") for w in literal[-2:])
+        return [CueForm(literal, role, relation, phrase[1:], participle, literal[-1].endswith("ing"))]
     words = [t.key for t in tokenize(phrase)]
     head, rest = words[0], tuple(words[1:])
     if head == "be":  # "is opposed to", "remains opposed to", "became part of"

@@ -103,14 +103,17 @@ def _provision_of(token: Token) -> Token:
 
 
 def _under_an_act(verb: Token, s: SentenceView) -> list[Token]:
-    """A passive's doer named by a marker other than "by" ("abolished under section 150 of the Act"):
+    """A passive's doer named by a marker other than "by" ("abolished under section 150 of the Act", "provided
+    for in section 5 of the Act"):
     only an Act is a doer so (the lexicon's ``fronted_agents`` kinds); "under NHS England" is not."""
     markers = {m for m in lexicon_data().get("agent_markers", []) if " " not in m and m != "by"}
+    before_provision = set(lexicon_data().get("agent_markers_before_provision", []))  # "in section 5 of the Act"
     kinds = set(lexicon_data().get("fronted_agents", {}).get("kinds", []))
     found: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in markers:
-            for named in (_provision_of(g) for g in child.children if g.dep_ == "pobj"):
+        if child.dep_ == "prep" and (child.lower_ in markers or child.lower_ in before_provision):
+            objects = [g for g in child.children if g.dep_ == "pobj" and (child.lower_ in markers or g.lower_ in provisions())]
+            for named in (_provision_of(g) for g in objects):
                 span = _span_at(s, named)
                 if span is not None and span.mention.kind in kinds:
                     found.append(named)
@@ -149,7 +152,7 @@ def parsed_arguments(doc: Doc, s: SentenceView, hit: CueHit) -> tuple[list[cl.Sp
         return None
     subjects, passive = _subject_heads(verb)
     last = token_at(doc, s.tokens[hit.last - 1].start) if hit.last - hit.first > 1 else None
-    if last is not None and last.dep_ in PREPOSITIONS:
+    if last is not None and last.dep_ in PREPOSITIONS and any(c.dep_ == "pobj" for c in last.children):
         objects = [c for c in last.children if c.dep_ == "pobj"]
         doers, undergoers = subjects, objects  # "X was merged into Y"; "X was succeeded by Y" (agent after)
     else:

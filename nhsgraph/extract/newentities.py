@@ -31,7 +31,8 @@ _FIRST_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b(?=\s+and\s)")
 _PAREN = r"\([A-Z][^()\n]{1,80}\)"  # "(Clinical Commissioning Groups)" in an instrument's title
 # An Act, an order or regulations by title and year ("Legislative Reform (Clinical Commissioning Groups) Order
 # 2014"), and a Bill by title ("National Health Service Reform and Health Care Professions Bill").
-_ACT = re.compile(rf"\b(?:(?:{_CAP}|{_PAREN})\s+(?:{_LINK}\s+){{0,2}}){{0,12}}(?:Act|[Oo]rder|Regulations)\s+(?:of\s+)?\d{{4}}\b"
+# An Act's or instrument's title ends in its year, to which a copy may glue a footnote's number ("Order 19992").
+_ACT = re.compile(rf"\b(?:(?:{_CAP}|{_PAREN})\s+(?:{_LINK}\s+){{0,2}}){{0,12}}(?:Act|[Oo]rder|Regulations)\s+(?:of\s+)?\d{{4}}(?=\d{{0,2}}\b)"
                   rf"|\b(?:(?:{_CAP}|{_PAREN})\s+(?:{_LINK}\s+){{0,2}}){{0,9}}(?:{_CAP}|{_PAREN})\s+Bill\b")
 _QUOTED = re.compile(r"[“‘\"](?P<name>[^”’\"\n]{2,100}?)[”’\"](?!\w)")
 _SPEECH = (
