@@ -76,3 +76,11 @@ def test_a_form_to_be_known_as_a_name_is_a_body_named_not_a_form_renamed(gaz: Ga
     found = triples(run(gaz, "There shall be an integrated care board to be known as Monitor."))
     assert ("monitor", "instance_of", ICB, "fact") in found
     assert not any(r == "renamed_to" for _, r, _, _ in found)
+
+
+def test_a_body_within_another_is_part_of_it(gaz: Gazetteer) -> None:
+    assert ("monitor", "part_of", "nhs-england", "fact") in triples(run(gaz, "Monitor, within NHS England, will set prices."))
+
+
+def test_a_fronted_within_names_no_part(gaz: Gazetteer) -> None:
+    assert not _relations(gaz, "Within NHS England, Monitor sets prices.", "part_of")
