@@ -84,3 +84,12 @@ def test_a_body_within_another_is_part_of_it(gaz: Gazetteer) -> None:
 
 def test_a_fronted_within_names_no_part(gaz: Gazetteer) -> None:
     assert not _relations(gaz, "Within NHS England, Monitor sets prices.", "part_of")
+
+
+@pytest.mark.parametrize("text", [
+    "NHS England will performance manage integrated care boards.",
+    "NHS England manages the performance of integrated care boards.",
+    "Integrated care boards are overseen by NHS England.",
+])
+def test_a_body_overseeing_another_holds_it_to_account(gaz: Gazetteer, text: str) -> None:
+    assert {(s, o) for s, o, _ in _relations(gaz, text, "accountable_to")} == {(ICB, "nhs-england")}
