@@ -223,8 +223,10 @@ def test_bracketed_aside_does_not_cut_the_clause(gaz):
     assert triples(run(gaz, "Integrated care boards (ICBs) took over the role of CCGs.")) == {(ICB, "replaces", CCG, "fact")}
 
 
-def test_renamed(gaz):
-    assert triples(run(gaz, "NHS Improvement was renamed NHS England.")) == {("nhs-improvement", "renamed_to", "nhs-england", "fact")}
+@pytest.mark.parametrize("sentence", ["NHS Improvement was renamed NHS England.", "NHS Improvement was re-designated as NHS England.",
+                                      "NHS Improvement was redesignated as NHS England."])
+def test_renamed(gaz, sentence):
+    assert triples(run(gaz, sentence)) == {("nhs-improvement", "renamed_to", "nhs-england", "fact")}
 
 
 def test_a_bill_is_its_act(gaz):
