@@ -220,3 +220,10 @@ org_types:
     assert "devon-stp" not in _linked(result, text).values()
     assert [m.text for m in result.mentions if not m.known] == ["South Devon Health Care NHS Trust"]
     assert _linked(run(gaz, "Devon agreed the plan."), "Devon agreed the plan.") == {"Devon": "devon-stp"}
+
+
+def test_a_long_instrument_title_with_a_welsh_name_in_brackets_is_found() -> None:
+    title = "NHS Blood and Transplant (Gwaed a Thrawsblaniadau'r GIG) (Establishment and Constitution) Order 2005"
+    gaz = _with_acts([("nhsbt-order-2005", f"The {title}", 2005)])
+    text = f"“NHSBT” means NHS Blood and Transplant established by the {title}."
+    assert _linked(_dated(gaz, text, None), text).get(title) == "nhsbt-order-2005"

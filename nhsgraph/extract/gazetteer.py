@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # When a name fits several entities, prefer the kind a reader most likely means.
 KIND_PRIORITY = ("organisation", "org_type", "act", "document", "proposal", "person")
-MAX_TOKENS = 16
+MAX_TOKENS = 32  # long instrument titles: "The NHS Blood and Transplant (Gwaed a ...) (Establishment and Constitution) Order 2005"
 # Kinds whose generated names are the heads of their titles, weaker than an Act's or a person's.
 TITLE_HEAD_KINDS = ("document", "proposal")
 # A Bill becomes its Act in the same or a later session: a Bill named in a text of year Y is the Act
@@ -69,8 +69,9 @@ class Gazetteer:
     def __init__(self) -> None:
         self.entries: dict[str, list[Entry]] = defaultdict(list)
         self.max_tokens = 1
-        # The longest name starting with each (singularised) first word: most positions start no name.
-        self.starts: dict[str, int] = {}
+        # The lengths (in tokens) of the names starting with each (singularised) first word, longest first:
+        # most positions start no name, and a word that opens one long title need not try every shorter length.
+        self.starts: dict[str, tuple[int, ...]] = {}
         self.kinds: dict[str, str] = {}
         self.labels: dict[str, str] = {}
         self.legal: set[str] = set()  # ids of Acts and of documents holding an Act's or order's text
@@ -93,7 +94,7 @@ class Gazetteer:
         self.entries[key].append(Entry(entity_id, kind, label, name.strip(), generated))
         self.max_tokens = max(self.max_tokens, len(tokens))
         first = singular(tokens[0].key)
-        self.starts[first] = max(self.starts.get(first, 0), len(tokens))
+        self.starts[first] = tuple(sorted({*self.starts.get(first, ()), len(tokens)}, reverse=True))
         self.kinds[entity_id] = kind
         self.labels[entity_id] = label
 
@@ -223,8 +224,7 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             matched = False
-            longest = self.starts.get(singular(tokens[i].key), 0)
-            for length in range(min(longest, len(tokens) - i), 0, -1):
+            for length in (n for n in self.starts.get(singular(tokens[i].key), ()) if n <= len(tokens) - i):
                 window = tokens[i : i + length]
                 entries = self.entries.get(_key(window))
                 if not entries:
