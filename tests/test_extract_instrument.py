@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_fixtures import run, triples
 
 ORDER = "This Order may be cited as the Monitor (Abolition) Order 2016 and shall come into force on 1st April 2016.\n\n"
@@ -98,3 +99,10 @@ def test_a_new_instruments_title_with_a_footnote_glued_to_its_year_is_found(gaz)
     found = [(m.text, m.kind, m.known) for m in run(gaz, text).mentions if m.kind == "act"]
     assert found == [("Monitor (Establishment and Constitution) Order 1999", "act", False)]
     assert ("monitor-establishment-and-constitution-order-1999", "establishes", "monitor", "fact") in triples(run(gaz, text))
+
+
+@pytest.mark.parametrize("text", ["These regulations abolish Monitor.", "1.Introduction. 2.This instrument abolishes Monitor."])
+def test_a_memorandums_this_instrument_or_these_regulations_is_the_instrument(gaz, text) -> None:
+    result = run(gaz, text)
+    ids = {m.id for m in result.mentions if m.text.lower() in ("these regulations", "this instrument") and m.kind == "act"}
+    assert {(r, o) for s, r, o, _ in triples(result) if s in ids} == {("abolishes", "monitor")}

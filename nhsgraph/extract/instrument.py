@@ -26,6 +26,7 @@ from nhsgraph.names import singular
 # How far after the citation phrase the instrument's name may begin ("the", a quotation mark, a space).
 _LEAD = 6
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")  # a day or year in a date: "on 1st April 2001"
+_NUMBERED = re.compile(r"(?:\d+\.\s*)?")  # a numbered paragraph: "2.This instrument transfers ..."
 EXPLAINED_RULE = "explained-instrument"
 EXPLAINED_CONFIDENCE = 0.7
 # How many sentences of a note may come before the one opening "This Order ...": a heading, "(This note is
@@ -54,7 +55,8 @@ def own_instrument(text: str, mentions: list[Mention]) -> Mention | None:
 @cache
 def _self_reference() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in lexicon_data()["self_citation"]["nouns"])
-    return re.compile(rf"\b(?:This|These|this|these)\s+(?:{nouns.title()}|{nouns.upper()})\b")
+    # "This Order", "this Order", "These regulations" (a capital on the determiner or on the noun); not "this order"
+    return re.compile(rf"\b(?:(?:This|These|this|these)\s+(?:{nouns.title()}|{nouns.upper()})|(?:This|These)\s+(?:{nouns}))\b")
 
 
 def explained_instrument(text: str, sentences: list[Sentence], titled: Party | None, note: Party) -> list[Mention]:
@@ -63,7 +65,7 @@ def explained_instrument(text: str, sentences: list[Sentence], titled: Party | N
     an instrument of that word; else a new one named for ``note``). None when the text does not open so, or
     when its title names an instrument of another word (an Act's notes speak of some other Order)."""
     opening = _self_reference()
-    if not any(opening.match(text, s.start) for s in sentences[:_OPENING_SENTENCES]):
+    if not any(opening.match(text, _NUMBERED.match(text, s.start).end()) for s in sentences[:_OPENING_SENTENCES]):
         return []
     kinds = lexicon_data()["self_citation"]["kinds"]
     found = list(opening.finditer(text))
