@@ -52,6 +52,12 @@ def own_instrument(text: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _after_number(text: str, start: int) -> int:
+    """Where a sentence's words begin after its paragraph number ("2.This instrument ...")."""
+    numbered = _NUMBERED.match(text, start)
+    return numbered.end() if numbered else start
+
+
 @cache
 def _self_reference() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in lexicon_data()["self_citation"]["nouns"])
@@ -65,7 +71,7 @@ def explained_instrument(text: str, sentences: list[Sentence], titled: Party | N
     an instrument of that word; else a new one named for ``note``). None when the text does not open so, or
     when its title names an instrument of another word (an Act's notes speak of some other Order)."""
     opening = _self_reference()
-    if not any(opening.match(text, _NUMBERED.match(text, s.start).end()) for s in sentences[:_OPENING_SENTENCES]):
+    if not any(opening.match(text, _after_number(text, s.start)) for s in sentences[:_OPENING_SENTENCES]):
         return []
     kinds = lexicon_data()["self_citation"]["kinds"]
     found = list(opening.finditer(text))
