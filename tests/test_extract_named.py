@@ -89,3 +89,21 @@ def test_a_recognised_name_cut_from_a_post_is_not_a_new_person():
     doc = parse("Ann Holder spoke.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [m.text for m in parsed_names(doc, [])] == ["Ann Holder"]
+
+
+def test_a_peer_is_a_new_person_wherever_named_and_an_office_is_not(gaz) -> None:
+    text = "Lord Warner and Baroness Cumberlege spoke, and the Lord Chancellor agreed."
+    people = [m.text for m in run(gaz, text).mentions if m.kind == "person"]
+    assert people == ["Lord Warner", "Baroness Cumberlege"]
+
+
+def test_a_peers_territorial_title_is_not_a_known_person_of_the_same_surname(tmp_path) -> None:
+    from extract_fixtures import gazetteer
+
+    gaz = gazetteer(tmp_path, """\
+people:
+  - {id: jeremy-hunt, label: Jeremy Hunt, sources: [source-doc]}
+""")
+    text = "Lord Hunt of Kings Heath moved an amendment; Jeremy Hunt agreed."
+    found = [(m.text, m.id, m.known) for m in run(gaz, text).mentions if m.kind == "person"]
+    assert found == [("Lord Hunt of Kings Heath", "lord-hunt-of-kings-heath", False), ("Jeremy Hunt", "jeremy-hunt", True)]

@@ -46,6 +46,10 @@ _PERSON_NAME = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
 # Honours after a name ("Jane Smith CBE") and up to two comma-set posts ("Jane Smith, Chief Executive, X, said").
 _HONOURS = r"(?:\s+(?:CBE|OBE|MBE|KBE|DBE|CB|FRCP|FRCS|FRCGP|QC|KC|MP))?"
 _PERSON = re.compile(rf"\b{_TITLE}(?P<a>{_PERSON_NAME}){_HONOURS}(?:\s+and\s+{_TITLE}(?P<b>{_PERSON_NAME}))?(?:(?:,[^,.;]{{1,80}}){{1,2}},)?\s+{_SPEECH}\b")
+# A peer, named by title and name wherever the text speaks of them ("Lord Warner", "Baroness Cumberlege", "Lord
+# Hunt of Kings Heath"), not only before a speech verb; never an office held by a peer ("Lord Chancellor").
+_PEER_TITLES = r"(?:Lord|Baroness|Lady|Earl|Viscount)"
+_PEER = re.compile(rf"\b(?P<a>{_PEER_TITLES}\s+{_WORD}(?:\s+{_WORD}){{0,1}}(?:\s+of\s+{_WORD}(?:\s+{_WORD}){{0,2}})?)")
 _ACCORDING = re.compile(rf"\baccording to\s+{_TITLE}(?P<a>{_PERSON_NAME})\b")
 # "a review led by Rt Hon Patricia Hewitt", "chaired by Sir Jane Smith": a person heads or writes something.
 _LED_BY = re.compile(rf"\b(?:(?:led|chaired|headed|written|authored|conducted)\s+by|under\s+the\s+(?:chairmanship|leadership)\s+of)"
@@ -143,6 +147,10 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
                     person = _make(text, match.start(group), match.end(group), "person", "speaker-name", 0.55)
                     if person is not None and len(person.text.split()) >= 2:  # "In London, chair of X": not a name
                         found.append(person)
+    for match in _PEER.finditer(text, start, stop):
+        second = match.group("a").split()[1]
+        if second not in _peer_offices() and not _NOT_PEOPLE.search(match.group("a")):
+            found.append(_make(text, match.start("a"), match.end("a"), "person", "peer-name", 0.5))
     for match in _DESCRIBED.finditer(text, start, stop):
         found.append(_make(text, match.start("name"), match.end("name"), "organisation", "described-body", 0.35))
     for match in _TITLED.finditer(text, start, stop):
@@ -151,6 +159,12 @@ def find_new(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         group = "a" if match.group("a") else "b"
         found.append(_make(text, match.start(group), match.end(group), "organisation", "acronym-agent", 0.4))
     return _dedupe(m for m in found if m is not None)
+
+
+@cache
+def _peer_offices() -> frozenset[str]:
+    """Words after "Lord" that make an office, not a peer's name ("Lord Chancellor"): the lexicon's ``peer_offices``."""
+    return frozenset(lexicon_data().get("peer_offices", []))
 
 
 @cache
@@ -234,6 +248,8 @@ def merge_mentions(known: list[Mention], new: list[Mention]) -> list[Mention]:
                       and (all(k.kind == "org_type" for k in inside) and candidate.start < min(k.start for k in inside)
                            or ends_in_form and all(k.kind in ("org_type", "organisation") for k in inside)))
         instrument = candidate.rule == "act-name" and all(k.kind != "act" for k in inside) and _instrument(candidate.text)
-        if within and (named_body or instrument):
+        # "Lord Hunt of Kings Heath" is not Jeremy Hunt: a peer's full title outweighs a bare surname inside it
+        peer = candidate.rule == "peer-name" and all(k.kind == "person" and " " not in k.text.strip() for k in inside)
+        if within and (named_body or instrument or peer):
             result = [k for k in result if k not in inside] + [candidate]
     return sorted(result, key=lambda m: m.start)
