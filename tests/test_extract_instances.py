@@ -93,3 +93,12 @@ def test_a_fronted_within_names_no_part(gaz: Gazetteer) -> None:
 ])
 def test_a_body_overseeing_another_holds_it_to_account(gaz: Gazetteer, text: str) -> None:
     assert {(s, o) for s, o, _ in _relations(gaz, text, "accountable_to")} == {(ICB, "nhs-england")}
+
+
+@pytest.mark.parametrize("text", ["Monitor has been created in NHS England.", "Monitor was set up within NHS England."])
+def test_a_body_created_inside_another_is_part_of_it(gaz: Gazetteer, text: str) -> None:
+    assert ("monitor", "nhs-england", "fact") in _relations(gaz, text, "part_of")
+
+
+def test_created_in_a_year_is_no_part(gaz: Gazetteer) -> None:
+    assert not _relations(gaz, "Monitor was created in 2004.", "part_of")
