@@ -139,6 +139,8 @@ def test_led_by_reads_a_body_the_data_lacks_but_a_title_does_not(gaz: Gazetteer)
     "The Chair of the UK Example Agency, Professor Ann Holder, made a statement today.",
     "Ann Holder is the chief executive of the UK Example Agency.",
     "Ann Holder served as chair of the UKEA between 2019 and 2022.",
+    "Ann Holder, the UK Example Agency's chief executive, said the plan was sound.",
+    "Ann Holder, who served 2 terms as the chair of the UK Example Agency, spoke.",
 ])
 def test_a_title_before_the_body_or_after_a_verb_of_being_is_a_held_post(gaz: Gazetteer, text: str) -> None:
     assert leads_with_status(run(gaz, text)) == {("ann-holder", "uk-example-agency", "fact")}
@@ -154,6 +156,7 @@ def test_a_person_confirmed_as_the_new_head_of_a_body_is_announced_not_yet_held(
     "Ann Holder is the former chief executive of the UK Example Agency.",
     "Ann Holder is deputy chair of the UK Example Agency.",
     "Ann Holder met the chief executive of the UK Example Agency.",  # someone else holds the post
+    "Ann Holder, the UK Example Agency's head of policy, said so.",  # a post in a part of the body
 ])
 def test_a_past_deputy_or_other_persons_post_after_a_verb_states_no_role(gaz: Gazetteer, text: str) -> None:
     assert leads(run(gaz, text)) == set()

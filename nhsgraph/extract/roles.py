@@ -109,17 +109,22 @@ def _post_after(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: i
 
 
 def _post_before(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: int, spec: Roles) -> Role | None:
-    """"Jane Smith, (the) Example ICS Lead, said": the body, then the title, then a comma, colon or the end."""
+    """"Jane Smith, (the) Example ICS Lead, said", "Jane Smith, the Board's Chief Executive, said": the body, then
+    the title (any heading title after a possessive), then a comma, colon or the end."""
     if i < len(tokens) and tokens[i].key == "the":
         i += 1
     _, body_kinds = _kinds(spec)
     body = next((sp for sp in spans if sp.first == i and sp.mention.kind in body_kinds), None)
     if body is None:
         return None
-    end = _title_at(tokens, body.last, spec, spec.after_body)
+    i = body.last
+    owned = [t.key for t in tokens[i:i + 2]] == ["'", "s"] or i < len(tokens) and tokens[i].key == "'"
+    if owned:  # "Jane Smith, NHS England's chief executive, said": any heading title after the possessive
+        i += 2 if [t.key for t in tokens[i:i + 2]] == ["'", "s"] else 1
+    end = _title_at(tokens, i, spec, None if owned else spec.after_body)
     if end is None or (end < len(tokens) and tokens[end].text not in (",", ":", ".")):
         return None
-    return Role(person, [body], body.last, end)
+    return Role(person, [body], i, end)
 
 
 def _title_first(spans: list[cl.Span], tokens: list[Token], body: cl.Span, spec: Roles) -> Role | None:
