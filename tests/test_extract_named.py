@@ -107,3 +107,15 @@ people:
     text = "Lord Hunt of Kings Heath moved an amendment; Jeremy Hunt agreed."
     found = [(m.text, m.id, m.known) for m in run(gaz, text).mentions if m.kind == "person"]
     assert found == [("Lord Hunt of Kings Heath", "lord-hunt-of-kings-heath", False), ("Jeremy Hunt", "jeremy-hunt", True)]
+
+
+def test_a_surname_opening_a_bodys_name_is_not_the_person(tmp_path) -> None:
+    from extract_fixtures import gazetteer
+
+    gaz = gazetteer(tmp_path, """\
+people:
+  - {id: jon-example, label: Jon Ashworth, sources: [source-doc]}
+""")
+    text = "The Ashworth Hospital was closed, and Ashworth agreed."
+    linked = [(m.text, m.id) for m in run(gaz, text).mentions if m.known and m.kind == "person"]
+    assert linked == [("Ashworth", "jon-example")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nhsgraph.extract.mentions import Mention, Token, tokenize
+from nhsgraph.extract.newentities import NAME_HEADS
 from nhsgraph.extract.shortnames import first_name, honorifics
 from nhsgraph.names import singular
 
@@ -232,6 +233,7 @@ class Gazetteer:
                 sentence_start = i == 0 or tokens[i - 1].text in ".!?\n"
                 candidates = [e for e in entries if e.id not in exclude and self._accept(e, window, sentence_start)
                               and not (i > 0 and _other_first_name(e, window, tokens[i - 1]))
+                              and not _surname_in_a_name(e, window, tokens[i + length] if i + length < len(tokens) else None)
                               and not _tail_of_longer_title(e, text, tokens, i)
                               and not self._other_years_act(e, tokens, i + length)]
                 accepted = self._choose(candidates) or self._bill_of_year(candidates, year) or self._act_of_year(candidates, year)
@@ -336,6 +338,13 @@ def _other_first_name(entry: Entry, window: list[Token], before: Token) -> bool:
         return False
     own = first_name(entry.label)
     return own is None or word[:1] != own[:1]
+
+
+def _surname_in_a_name(entry: Entry, window: list[Token], after: Token | None) -> bool:
+    """Is a person's surname alone ("Ashworth", generated from "Jon Ashworth") the first word of a body's or a
+    document's name ("Ashworth Hospital Authority", "the Griffiths Report")? Then it names that, not the person."""
+    return (entry.generated and entry.kind == "person" and len(window) == 1 and after is not None
+            and after.text in NAME_HEADS)
 
 
 # A year an Act may bear, written as a word: "Health Act 2006".

@@ -20,6 +20,9 @@ from nhsgraph.extract.mentions import Mention, slug
 from nhsgraph.names import singular
 
 ORG_HEADS = ["Trust", "Trusts", "Board", "Boards", "Authority", "Authorities", "Group", "Groups", "Party", "Union", "Commission", "Council", "Councils", "Unit", "Institute", "Foundation", "Fund", "Department", "Agency", "Service", "Committee", "Office", "College", "Association", "Confederation", "Providers", "Network", "Partnership", "Alliance", "Centre", "Center", "Forum", "Society", "Federation", "Executive", "Ministry", "Tribunal", "Ombudsman", "Inspectorate", "Corporation", "Company", "Consortium", "Collaborative", "Panel", "Body", "Bodies", "Organisation", "Organization", "Institution", "University", "School", "Team"]
+# Words that, after a capitalised word, make it part of a name: a body's head or a document's ("Ashworth Hospital",
+# "the Griffiths Report"), so a surname right before one is not the person.
+NAME_HEADS = frozenset([*ORG_HEADS, "Hospital", "Hospitals", "Report", "Review", "Inquiry", "Act", "Bill", "Plan", "Amendment"])
 _CAP = r"(?:[A-Z][\w’'&-]*|NHS)"
 _LINK = r"(?:of|for|and|the|&|on|in|de)"  # at most two in a row, never "and the" (two names, not one)
 _ORG = re.compile(
