@@ -141,6 +141,7 @@ def test_led_by_reads_a_body_the_data_lacks_but_a_title_does_not(gaz: Gazetteer)
     "Ann Holder served as chair of the UKEA between 2019 and 2022.",
     "Ann Holder, the UK Example Agency's chief executive, said the plan was sound.",
     "Ann Holder, who served 2 terms as the chair of the UK Example Agency, spoke.",
+    "Ann Holder is Chief Executive Officer (CEO) of the UK Example Agency.",
 ])
 def test_a_title_before_the_body_or_after_a_verb_of_being_is_a_held_post(gaz: Gazetteer, text: str) -> None:
     assert leads_with_status(run(gaz, text)) == {("ann-holder", "uk-example-agency", "fact")}

@@ -95,6 +95,8 @@ def _post_after(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: i
     if i < len(tokens) and tokens[i].key == "the":
         i += 1
     end = _title_at(tokens, i, spec)
+    if end is not None:
+        end = _after_acronym(tokens, end)  # "Chief Executive Officer (CEO) of X"
     if end is None or end >= len(tokens) or not (tokens[end].key in spec.linking or tokens[end].text == ","):
         return None
     _, body_kinds = _kinds(spec)
@@ -106,6 +108,13 @@ def _post_after(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: i
         return None  # "head of NHS England's digital team": a post in a part of the body, not its head
     bodies = [sp for sp in cl.after(spans, tokens, [0] * len(tokens), first[0].first) if sp.mention.kind in body_kinds]
     return Role(person, bodies, i, end)
+
+
+def _after_acronym(tokens: list[Token], i: int) -> int:
+    """The token after a title's bracketed acronym ("(CEO)") starting at ``i``; ``i`` itself if none does."""
+    if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 1].text.isupper() and tokens[i + 2].text == ")":
+        return i + 3
+    return i
 
 
 def _post_before(spans: list[cl.Span], tokens: list[Token], person: cl.Span, i: int, spec: Roles) -> Role | None:
