@@ -170,3 +170,9 @@ def test_a_past_deputy_or_other_persons_post_after_a_verb_states_no_role(gaz: Ga
 ])
 def test_a_post_taken_up_or_served_in_is_the_persons(gaz, sentence, status):
     assert ("jane-example", "leads", "monitor", status) in triples(run(gaz, sentence))
+
+
+def test_a_members_list_line_is_a_post_in_the_body_that_wrote_the_list(gaz: Gazetteer) -> None:
+    text = "Members\n\nAnn Holder, Chair\n\nJo Bloggs, Non-Executive Director\n"
+    assert leads(run(gaz, text, authors=("UK Example Agency",))) == {("ann-holder", "uk-example-agency")}
+    assert leads(run(gaz, text, authors=("Sam Writer",))) == set()  # a person's list names no body

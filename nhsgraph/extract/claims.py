@@ -260,7 +260,8 @@ def _sentence_claims(s: SentenceView, voice: Voice, role_spans: list[cl.Span], m
     if not question:
         claims += possessive_claims(s, list(attribution), "reported" if speakers else "fact")
         claims += instance_claims(s, list(attribution), "reported" if speakers else "fact")
-        claims += role_claims(s, found_roles, voice.attribution)
+        organisations = [a for a in voice.authors if a.known and a.kind == "organisation"]
+        claims += role_claims(s, found_roles, voice.attribution, organisations[0] if len(organisations) == 1 else None)
         if not speakers:
             claims += novelty_claims(s, voice, list(attribution))
     return claims

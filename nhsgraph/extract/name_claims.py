@@ -16,16 +16,18 @@ from nhsgraph.extract.speakers import Party, SentenceView, Voice
 NOVELTY_CONFIDENCE = 0.5
 
 
-def role_claims(s: SentenceView, found: list[Role], attribution: list[Party]) -> list[Claim]:
-    """"Jane Smith, Chair of X": the person leads X, as the article (not a quoted speaker) says."""
+def role_claims(s: SentenceView, found: list[Role], attribution: list[Party], owner: Party | None = None) -> list[Claim]:
+    """"Jane Smith, Chair of X": the person leads X, as the article (not a quoted speaker) says. A role with
+    no body ("Richard Meddings, Chair", a line of a board's list of members) is in ``owner``, the one
+    organisation that wrote the text, if there is one."""
     spec = roles()
     claims: list[Claim] = []
     for role in found:
         person = Party.of(role.person.mention)
         cue_start, cue_end = s.tokens[role.first].start, s.tokens[role.last - 1].end
         cue = s.sentence.text[cue_start - s.sentence.start:cue_end - s.sentence.start]
-        for body in role.bodies:
-            obj = Party.of(body.mention)
+        bodies = [Party.of(body.mention) for body in role.bodies] or ([owner] if owner is not None else [])
+        for obj in bodies:
             if spec is None or not allowed(spec.relation, person, obj):
                 continue
             score = BASE_CONFIDENCE[NOUN] - 0.1 * (not person.known)

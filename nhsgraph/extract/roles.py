@@ -248,8 +248,23 @@ def _led(spans: list[cl.Span], tokens: list[Token], spec: Roles) -> list[Role]:
     return found
 
 
+def _listed_post(spans: list[cl.Span], tokens: list[Token], person: cl.Span, spec: Roles) -> Role | None:
+    """A line that is only a name and a heading title ("Richard Meddings, Chair", in a list of a board's
+    members): a post in the body whose list it is, which the line does not name (``bodies`` is empty)."""
+    if person.first != 0 or person.last + 1 >= len(tokens) or tokens[person.last].text != ",":
+        return None
+    end = _title_at(tokens, person.last + 1, spec)
+    if end is None:
+        return None
+    end = _after_acronym(tokens, end)
+    if any(t.text not in (".", ";") for t in tokens[end:]):
+        return None
+    return Role(person, [], person.last + 1, end)
+
+
 def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
-    """Every person a sentence names as the head of a body it names (known bodies only, but after "led by")."""
+    """Every person a sentence names as the head of a body it names (known bodies only, but after "led by"),
+    and a line that names a person and a heading title only (a role with no body: the list's own body)."""
     spec = roles()
     if spec is None:
         return []
@@ -279,4 +294,6 @@ def find_roles(spans: list[cl.Span], tokens: list[Token]) -> list[Role]:
         role.bodies = [b for b in role.bodies if b.mention.known]
         if role.bodies:
             found.append(role)
-    return found
+    listed = next((sp for sp in spans if sp.first == 0 and sp.mention.kind in person_kinds), None)
+    bare = _listed_post(spans, tokens, listed, spec) if listed is not None and not found else None
+    return [*found, bare] if bare is not None else found
